@@ -1,0 +1,74 @@
+/**
+ * Who a Dockerfile's final image runs as. Only the final stage decides, its last USER wins, a
+ * stage built `FROM` an earlier stage inherits that stage's user, and with no USER anywhere the
+ * base image's user applies (root for nearly every public base image, and always for scratch).
+ */
+import { argDeclarations, expandVariables, type DockerfileModel, type DockerInstruction, type DockerStage } from '../parse/dockerfile.js';
+
+export type UserVerdict =
+  | { kind: 'root'; spec: string; instruction: DockerInstruction; stage: DockerStage }
+  | { kind: 'non-root'; spec: string; instruction: DockerInstruction; stage: DockerStage }
+  /** USER uses a variable we cannot resolve statically. */
+  | { kind: 'unresolved'; spec: string; instruction: DockerInstruction; stage: DockerStage }
+  /** No USER at all: whatever the base image says, which for `baseImage` is usually root. */
+  | { kind: 'inherited'; baseImage: string; stage: DockerStage };
+
+/**
+ * @example
+ *   effectiveUser(parseDockerfile('FROM busybox\nUSER 0:0\n')).kind // 'root'
+ */
+export function effectiveUser(model: DockerfileModel): UserVerdict {
+  const finalStage = model.stages.at(-1);
+  if (!finalStage) throw new Error('a parsed Dockerfile always has a stage');
+  return userOfStage(model, finalStage);
+}
+
+function userOfStage(model: DockerfileModel, stage: DockerStage): UserVerdict {
+  const users = stage.instructions.filter((instruction) => instruction.keyword === 'USER');
+  const last = users.at(-1);
+  if (last) {
+    const spec = expandVariables(last.args.join(' '), stageVariables(model, stage, last.line));
+    if (spec.includes('$')) return { kind: 'unresolved', spec, instruction: last, stage };
+    return { kind: isRootUserSpec(spec) ? 'root' : 'non-root', spec, instruction: last, stage };
+  }
+  const parent = stage.parentStage === undefined ? undefined : model.stages[stage.parentStage];
+  if (parent) return userOfStage(model, parent);
+  return { kind: 'inherited', baseImage: stage.base.reference, stage };
+}
+
+/**
+ * True when a `USER` value selects uid 0: `0`, `root`, `root:root`, `0:0`, `0:1000`, `000`.
+ * The group does not matter here: uid 0 alone is root.
+ */
+export function isRootUserSpec(spec: string): boolean {
+  const user = spec.trim().split(':')[0] ?? '';
+  return user === 'root' || /^0+$/.test(user);
+}
+
+/** ARG and ENV values visible at `beforeLine` in a stage (global ARG defaults only when re-declared). */
+function stageVariables(model: DockerfileModel, stage: DockerStage, beforeLine: number): Map<string, string> {
+  const globalDefaults = new Map<string, string>();
+  for (const arg of model.globalArgs) {
+    for (const [name, value] of argDeclarations(arg)) if (value !== undefined) globalDefaults.set(name, value);
+  }
+  const variables = new Map<string, string>();
+  for (const instruction of stage.instructions) {
+    if (instruction.line >= beforeLine) break;
+    if (instruction.keyword === 'ARG') {
+      for (const [name, value] of argDeclarations(instruction)) {
+        const resolved = value ?? globalDefaults.get(name);
+        if (resolved !== undefined) variables.set(name, expandVariables(resolved, variables));
+      }
+    } else if (instruction.keyword === 'ENV') {
+      for (const [name, value] of envDeclarations(instruction)) variables.set(name, expandVariables(value, variables));
+    }
+  }
+  return variables;
+}
+
+/** `ENV A=1 B=2` and the legacy `ENV A 1` form. */
+export function envDeclarations(instruction: DockerInstruction): [string, string][] {
+  const [first, ...rest] = instruction.args;
+  if (first !== undefined && !first.includes('=')) return [[first, rest.join(' ')]];
+  return argDeclarations(instruction).map(([name, value]) => [name, value ?? '']);
+}

@@ -1,0 +1,24 @@
+/** `shipshape lesson <id>`: a lesson as plain text, for reading outside the TUI. */
+import { loadCourse } from '../../content/loadCourse.js';
+import type { Io } from '../main.js';
+import { style } from '../style.js';
+import { UsageError } from '../usage.js';
+
+export function lessonCommand(id: string, io: Io): number {
+  const course = loadCourse();
+  const lesson = course.lessons.find((candidate) => candidate.id === id);
+  if (!lesson) {
+    throw new UsageError(`no lesson "${id}"; the lessons are: ${course.lessons.map((l) => l.id).join(', ')}`, 'lesson');
+  }
+  io.out(style.bold(lesson.title));
+  io.out(style.dim(`teaches ${lesson.items.join(', ')}`));
+  io.out('');
+  io.out(lesson.body);
+  const challenges = course.challenges.filter((c) => c.items.some((item) => lesson.items.includes(item)));
+  if (challenges.length > 0) {
+    io.out('');
+    io.out(style.bold('Practise it:'));
+    for (const challenge of challenges) io.out(`  shipshape check ${challenge.id}   ${challenge.title}`);
+  }
+  return 0;
+}

@@ -1,0 +1,44 @@
+/** `shipshape list`: the course's lessons and challenges. */
+import { loadCourse } from '../../content/loadCourse.js';
+import type { Io } from '../main.js';
+import { style } from '../style.js';
+
+export function listCommand(options: { json: boolean }, io: Io): number {
+  const course = loadCourse();
+  const lessons = course.lessons.map((lesson) => ({
+    kind: 'lesson' as const,
+    id: lesson.id,
+    title: lesson.title,
+    items: lesson.items,
+    quizQuestions: lesson.quiz.length,
+  }));
+  const challenges = course.challenges.map((challenge) => ({
+    kind: 'challenge' as const,
+    id: challenge.id,
+    title: challenge.title,
+    items: challenge.items,
+    difficulty: challenge.difficulty,
+    files: challenge.files,
+    staticChecks: challenge.checks.static.map((check) => check.rule),
+    runtimeChecks: challenge.checks.runtime?.probes.map((probe) => probe.probe) ?? [],
+    hasRuntimeChecks: challenge.checks.runtime !== undefined,
+  }));
+  if (options.json) {
+    io.out(JSON.stringify({ version: 1, lessons, challenges }, null, 2));
+    return 0;
+  }
+  const idWidth = Math.max(...[...lessons, ...challenges].map((entry) => entry.id.length));
+  io.out(style.bold('Lessons'));
+  for (const lesson of lessons) {
+    io.out(`  ${lesson.id.padEnd(idWidth)}  ${lesson.title}  ${style.dim(lesson.items.join(', '))}`);
+  }
+  io.out('');
+  io.out(style.bold('Challenges'));
+  for (const challenge of challenges) {
+    const kinds = ['static', ...(challenge.hasRuntimeChecks ? ['runtime'] : [])].join('+');
+    io.out(`  ${challenge.id.padEnd(idWidth)}  ${challenge.title}  ${style.dim(`[${kinds}] ${challenge.items.join(', ')}`)}`);
+  }
+  io.out('');
+  io.out(style.dim('Check one with: shipshape check <challenge-id>'));
+  return 0;
+}

@@ -1,0 +1,140 @@
+/**
+ * The shipshape command line. Arguments are parsed before anything heavy is imported: `--version`,
+ * `list`, `check` never load Ink or React, and Docker code loads only when a runtime check runs.
+ * Every error that reaches here becomes one readable line and an exit code, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from '../parse/position.js';
+import { commandHelp, generalHelp, UsageError } from './usage.js';
+import { packageVersion } from './version.js';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    io.out(packageVersion());
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.out(rest[0] ? commandHelp(rest[0]) || generalHelp(packageVersion()) : generalHelp(packageVersion()));
+    return 0;
+  }
+  const command = first === undefined || first.startsWith('-') ? 'start' : first;
+  const args = first === undefined || first.startsWith('-') ? argv : rest;
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(commandHelp(command) || generalHelp(packageVersion()));
+    return 0;
+  }
+  switch (command) {
+    case 'start': {
+      parseStrict(args, {}, 'start', 0);
+      const { startCourse } = await import('./commands/start.js');
+      return startCourse(io);
+    }
+    case 'list': {
+      const { values } = parseStrict(args, { json: { type: 'boolean' } }, 'list', 0);
+      const { listCommand } = await import('./commands/list.js');
+      return listCommand({ json: values.json === true }, io);
+    }
+    case 'lesson': {
+      const { positionals } = parseStrict(args, {}, 'lesson', 1);
+      const { lessonCommand } = await import('./commands/lesson.js');
+      return lessonCommand(positionals[0] ?? '', io);
+    }
+    case 'check': {
+      const { values, positionals } = parseStrict(
+        args,
+        { dir: { type: 'string' }, 'static-only': { type: 'boolean' }, json: { type: 'boolean' } },
+        'check',
+        1,
+      );
+      const { checkCommand } = await import('./commands/check.js');
+      return checkCommand(
+        { challengeId: positionals[0] ?? '', dir: values.dir as string | undefined, staticOnly: values['static-only'] === true, json: values.json === true },
+        io,
+      );
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string }>;
+
+function parseStrict(args: string[], options: OptionSpec, command: string, positionalCount: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments', command);
+  }
+  if (parsed.positionals.length !== positionalCount) {
+    const expected = positionalCount === 0 ? 'no arguments' : `${positionalCount} argument${positionalCount > 1 ? 's' : ''}`;
+    throw new UsageError(`expected ${expected}, got ${parsed.positionals.length}`, command);
+  }
+  return parsed;
+}
+
+async function reportError(error: unknown, io: Io): Promise<number> {
+  if (error instanceof UsageError) {
+    io.err(`shipshape: ${error.message}`);
+    io.err(error.command ? commandHelp(error.command) : 'Run `shipshape --help` for the commands.');
+    return 2;
+  }
+  if (error instanceof InputError) {
+    io.err(`shipshape: ${error.format()}`);
+    return 2;
+  }
+  const { CourseContentError } = await import('../content/loadCourse.js');
+  if (error instanceof CourseContentError) {
+    io.err(`shipshape: ${error.message}`);
+    return 2;
+  }
+  const { EngineUnavailableError } = await import('../runtime/engine.js');
+  if (error instanceof EngineUnavailableError) {
+    io.err(`shipshape: ${error.message}`);
+    return 2;
+  }
+  // Anything else is a bug in shipshape; say so plainly, and keep the trace for who asks for it.
+  io.err(`shipshape: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.SHIPSHAPE_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+  else io.err('Please report this; set SHIPSHAPE_DEBUG=1 to see the details.');
+  return 70;
+}
+
+/**
+ * Ctrl-C and SIGTERM remove what a running check created before the process ends. A second
+ * Ctrl-C exits at once.
+ */
+export function installSignalHandlers(): void {
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (interrupted) process.exit(code);
+    interrupted = true;
+    process.stderr.write('\nshipshape: interrupted; removing the containers and images this run created...\n');
+    void import('../runtime/session.js')
+      .then(({ cleanupAllSessions }) => cleanupAllSessions(`interrupted by ${signal}`))
+      .finally(() => process.exit(code));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

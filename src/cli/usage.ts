@@ -1,0 +1,77 @@
+/**
+ * Command-line usage, in one table: `--help`, each command's help and the README read the same
+ * words. Parsing uses node:util's parseArgs, so starting the CLI imports nothing heavy.
+ */
+export class UsageError extends Error {
+  constructor(message: string, readonly command?: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface CommandHelp {
+  name: string;
+  usage: string;
+  summary: string;
+  options: [string, string][];
+}
+
+export const commands: CommandHelp[] = [
+  {
+    name: 'start',
+    usage: 'shipshape [start]',
+    summary: 'Start the interactive course (lessons, quizzes, challenges).',
+    options: [],
+  },
+  {
+    name: 'list',
+    usage: 'shipshape list [--json]',
+    summary: 'List lessons and challenges with their ids, kinds and checks.',
+    options: [['--json', 'machine-readable output']],
+  },
+  {
+    name: 'lesson',
+    usage: 'shipshape lesson <lesson-id>',
+    summary: 'Print a lesson in the terminal.',
+    options: [],
+  },
+  {
+    name: 'check',
+    usage: 'shipshape check <challenge-id> [--dir DIR] [--static-only] [--json]',
+    summary: "Check a challenge: static rules, then build and run the container and probe it from inside.",
+    options: [
+      ['--dir DIR', "check the files in DIR instead of your workspace copy of the challenge"],
+      ['--static-only', 'skip building and running (no Docker engine needed)'],
+      ['--json', 'machine-readable verdict'],
+    ],
+  },
+];
+
+export function generalHelp(version: string): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    `shipshape ${version}: a terminal course in container security`,
+    '',
+    'Usage:',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also after a command: shipshape check --help)',
+    '  -v, --version  print the version',
+    '',
+    'Exit codes: 0 success, 1 a check or lint failed, 2 usage or input error.',
+    'Your work is kept in $XDG_DATA_HOME/shipshape (or SHIPSHAPE_HOME).',
+  ].join('\n');
+}
+
+export function commandHelp(name: string): string {
+  const command = commands.find((c) => c.name === name);
+  if (!command) return '';
+  const width = Math.max(0, ...command.options.map(([flag]) => flag.length));
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    command.summary,
+    ...(command.options.length > 0 ? ['', 'Options:', ...command.options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)] : []),
+  ].join('\n');
+}

@@ -1,0 +1,100 @@
+/**
+ * Reads the course from disk: every lessons/ Markdown file and every challenge.yaml under challenges/ (one challenge per
+ * folder, with broken/, solution/ and hints.md). The parsing and validation are pure; this file
+ * only walks folders and reads text. Every problem is collected, so an author sees them all.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../parse/position.js';
+import { allRules } from '../rules/registry.js';
+import { allProbes } from '../runtime/probes/registry.js';
+import { parseChallengeManifest, parseHints, parseLesson } from './parseContent.js';
+import type { Challenge, Lesson } from './schema.js';
+import { validateCourse, type CourseProblem } from './validateCourse.js';
+
+export interface Course {
+  root: string;
+  lessons: Lesson[];
+  challenges: Challenge[];
+}
+
+export class CourseContentError extends Error {
+  constructor(readonly problems: CourseProblem[]) {
+    super(`The course content has ${problems.length} problem(s):\n${problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
+    this.name = 'CourseContentError';
+  }
+}
+
+/** The course that ships with shipshape, or the one SHIPSHAPE_COURSE points at. */
+export function defaultCourseRoot(): string {
+  const fromEnv = process.env.SHIPSHAPE_COURSE;
+  if (fromEnv) return path.resolve(fromEnv);
+  // dist/content/loadCourse.js -> package root (the same depth from src/ under vitest).
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+export function loadCourse(root: string = defaultCourseRoot()): Course {
+  const problems: CourseProblem[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push({ file: `${error.file}:${error.position.line}:${error.position.column}`, message: error.message });
+      return undefined;
+    }
+  };
+
+  const lessons = filesUnder(path.join(root, 'lessons'), (name) => name.endsWith('.md') && name !== 'README.md')
+    .map((file) => attempt(() => parseLesson(readFileSync(file, 'utf8'), path.relative(root, file))))
+    .filter((lesson): lesson is Lesson => lesson !== undefined)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+
+  const challenges = filesUnder(path.join(root, 'challenges'), (name) => name === 'challenge.yaml')
+    .map((manifestFile) => {
+      const folder = path.dirname(manifestFile);
+      const relativeFolder = path.relative(root, folder).split(path.sep).join('/');
+      const manifest = attempt(() => parseChallengeManifest(readFileSync(manifestFile, 'utf8'), `${relativeFolder}/challenge.yaml`));
+      if (!manifest) return undefined;
+      for (const side of ['broken', 'solution']) {
+        for (const file of manifest.files) {
+          if (!existsSync(path.join(folder, side, file))) problems.push({ file: `${relativeFolder}/${side}/${file}`, message: 'listed in files: but missing' });
+        }
+      }
+      const hintsFile = path.join(folder, 'hints.md');
+      const hints = existsSync(hintsFile) ? parseHints(readFileSync(hintsFile, 'utf8')) : [];
+      return { ...manifest, folder: relativeFolder, hints } satisfies Challenge;
+    })
+    .filter((challenge): challenge is Challenge => challenge !== undefined)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+
+  problems.push(
+    ...validateCourse(lessons, challenges, {
+      ruleIds: new Set(allRules.map((rule) => rule.meta.id)),
+      probeIds: new Set(allProbes.map((probe) => probe.id)),
+    }),
+  );
+  if (problems.length > 0) throw new CourseContentError(problems);
+  return { root, lessons, challenges };
+}
+
+function filesUnder(dir: string, accept: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = path.join(dir, entry);
+    // Never descend into a challenge's broken/ or solution/: those hold learner files, not content.
+    if (statSync(full).isDirectory()) {
+      if (entry !== 'broken' && entry !== 'solution') found.push(...filesUnder(full, accept));
+    } else if (accept(entry)) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+/** The lesson that teaches a curriculum item, for "learn why" links. */
+export function lessonForItem(course: Pick<Course, 'lessons'>, item: string | undefined): Lesson | undefined {
+  return item === undefined ? undefined : course.lessons.find((lesson) => lesson.items.some((taught) => taught === item));
+}

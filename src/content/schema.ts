@@ -1,0 +1,106 @@
+/**
+ * The formats of course content, as zod schemas. These schemas are the documentation of the
+ * format too: `shipshape author schema` prints them as JSON Schema. Adding a lesson or a
+ * challenge means writing files that satisfy them; no code changes.
+ */
+import { z } from 'zod';
+import { isCurriculumItemId, type CurriculumItemId } from './curriculum.js';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug such as "non-root-user"');
+
+const curriculumItem = z
+  .string()
+  .refine(isCurriculumItemId, { message: 'a curriculum item id from docs/curriculum.md, such as "runtime.non-root"' })
+  .transform((value) => value as CurriculumItemId);
+
+export const quizQuestionSchema = z.strictObject({
+  question: z.string().min(1),
+  choices: z.array(z.string().min(1)).min(2).max(6),
+  /** Index into `choices`, counting from 0. */
+  answer: z.number().int().min(0),
+  explanation: z.string().min(1),
+}).refine((q) => q.answer < q.choices.length, { message: 'answer must be the index of one of the choices', path: ['answer'] });
+
+export const lessonFrontMatterSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  /** The curriculum items this lesson teaches. */
+  items: z.array(curriculumItem).min(1),
+  /** Position in the course; lessons are listed by this number. */
+  order: z.number().int().nonnegative(),
+  summary: z.string().min(1).optional(),
+  references: z.array(z.string().min(1)).default([]),
+  quiz: z.array(quizQuestionSchema).default([]),
+});
+
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+
+export interface Lesson extends LessonFrontMatter {
+  /** The Markdown body after the front matter. */
+  body: string;
+  /** Where it came from, relative to the course root. */
+  source: string;
+}
+
+const relativePath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), { message: 'a path inside the challenge folder' });
+
+export const staticCheckSchema = z.strictObject({
+  /** A rule id from `shipshape rules`, e.g. `dockerfile/no-root-user`. */
+  rule: z.string().min(1),
+  /** Which of the challenge's files the rule looks at (default: every file of the rule's kind). */
+  file: relativePath.optional(),
+});
+
+export const runtimeProbeSchema = z.strictObject({
+  /** A probe id, e.g. `user-not-root`. */
+  probe: z.string().min(1),
+});
+
+export const runtimeCheckSchema = z.strictObject({
+  /** Build the image from this Dockerfile, with the challenge folder as the context. */
+  dockerfile: relativePath.default('Dockerfile'),
+  probes: z.array(runtimeProbeSchema).min(1),
+});
+
+export const negativeFixSchema = z.strictObject({
+  /** What the plausible wrong answer is, e.g. "USER root:root is still root". */
+  name: z.string().min(1),
+  /** Files replaced in a copy of the solution; each must still fail at least one check. */
+  files: z.record(relativePath, z.string()),
+  /** Whether to also build and run it (default: static checks only, which is where it must fail). */
+  runtime: z.boolean().default(false),
+});
+
+export const challengeManifestSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  id: slug,
+  title: z.string().min(1),
+  items: z.array(curriculumItem).min(1),
+  order: z.number().int().nonnegative(),
+  difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('beginner'),
+  /** What the learner is asked to do, shown above the files. */
+  task: z.string().min(1),
+  /** The files the learner edits, relative to broken/ and solution/. */
+  files: z.array(relativePath).min(1),
+  checks: z.strictObject({
+    static: z.array(staticCheckSchema).default([]),
+    runtime: runtimeCheckSchema.optional(),
+  }).refine((c) => c.static.length > 0 || c.runtime !== undefined, { message: 'a challenge needs at least one check' }),
+  negativeFixes: z.array(negativeFixSchema).default([]),
+});
+
+export type ChallengeManifest = z.infer<typeof challengeManifestSchema>;
+export type StaticCheckSpec = z.infer<typeof staticCheckSchema>;
+export type RuntimeCheckSpec = z.infer<typeof runtimeCheckSchema>;
+
+export interface Challenge extends ChallengeManifest {
+  /** Challenge folder, relative to the course root (`challenges/04-runtime/01-non-root`). */
+  folder: string;
+  hints: string[];
+}

@@ -1,0 +1,241 @@
+/**
+ * Dockerfile parsing: a thin, position-keeping model on top of `dockerfile-ast` (the parser
+ * behind the Dockerfile language server), so rules reason about stages and instructions instead
+ * of text. dockerfile-ast is deliberately forgiving (it serves editors); what BuildKit would
+ * reject is turned into an `InputError` here with the offending line.
+ */
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { InputError, looksBinary } from './position.js';
+
+export interface DockerInstruction {
+  /** Upper-case keyword: `RUN`, `USER`, ... */
+  keyword: string;
+  /** Arguments as the parser split them (shell form), or the JSON array items (exec form). */
+  args: string[];
+  /** Everything after the keyword and flags, continuation lines joined, as written. */
+  text: string;
+  /** `--from=build` -> `{ from: 'build' }`; a flag without a value maps to `''`. */
+  flags: Record<string, string>;
+  /** True when the arguments are a JSON array (`CMD ["httpd", "-f"]`). */
+  jsonForm: boolean;
+  line: number;
+  column: number;
+  endLine: number;
+}
+
+export interface ImageReference {
+  /** The reference as written, with `${ARG}`s expanded from global ARG defaults. */
+  reference: string;
+  /** `registry/path/name` without tag or digest; `scratch` for the empty image. */
+  name: string;
+  tag: string | undefined;
+  digest: string | undefined;
+  /** Whether the reference still contained an unresolvable variable after expansion. */
+  unresolved: boolean;
+}
+
+export interface DockerStage {
+  index: number;
+  /** The `AS name`, lower-cased as BuildKit does; undefined for unnamed stages. */
+  name: string | undefined;
+  from: DockerInstruction;
+  base: ImageReference;
+  /** Index of the earlier stage this one builds on (`FROM builder`), if any. */
+  parentStage: number | undefined;
+  /** Instructions after FROM, up to the next FROM. */
+  instructions: DockerInstruction[];
+}
+
+export interface DockerComment {
+  text: string;
+  line: number;
+}
+
+export interface DockerfileModel {
+  file: string;
+  /** ARGs before the first FROM: only they may be used in FROM lines. */
+  globalArgs: DockerInstruction[];
+  stages: DockerStage[];
+  comments: DockerComment[];
+  directives: Record<string, string>;
+}
+
+const KNOWN_INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+/** Upper bound on what we agree to parse; a real Dockerfile is a few kilobytes. */
+export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+
+/**
+ * Parses a Dockerfile into stages and instructions.
+ *
+ * @example
+ *   const model = parseDockerfile('FROM busybox:1.36\nUSER 10001\n', 'Dockerfile');
+ *   model.stages[0]?.instructions[0]?.keyword; // 'USER'
+ * @throws InputError with the file and line of the first thing BuildKit would refuse.
+ */
+export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileModel {
+  if (text.length > MAX_DOCKERFILE_BYTES) {
+    throw new InputError(file, { line: 1, column: 1 }, `file is larger than ${MAX_DOCKERFILE_BYTES} bytes; is this really a Dockerfile?`);
+  }
+  if (looksBinary(text)) {
+    throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); a Dockerfile is text');
+  }
+  checkHeredocsTerminated(text, file);
+
+  const ast = DockerfileParser.parse(text);
+  const directives: Record<string, string> = {};
+  for (const directive of ast.getDirectives()) {
+    const name = directive.getDirective();
+    if (name) directives[name.toLowerCase()] = directive.getValue();
+  }
+  const comments = ast.getComments().map((comment) => ({
+    text: comment.getContent() ?? '',
+    line: comment.getRange().start.line + 1,
+  }));
+
+  const globalArgs: DockerInstruction[] = [];
+  const stages: DockerStage[] = [];
+  const argDefaults = new Map<string, string>();
+
+  for (const node of ast.getInstructions()) {
+    const instruction = toInstruction(node);
+    if (!KNOWN_INSTRUCTIONS.has(instruction.keyword)) {
+      throw new InputError(file, instruction, `unknown instruction "${node.getInstruction()}"; expected one of FROM, RUN, COPY, USER, ...`);
+    }
+    if (instruction.keyword === 'FROM') {
+      stages.push(toStage(instruction, stages, argDefaults, file));
+      continue;
+    }
+    const current = stages.at(-1);
+    if (current) {
+      current.instructions.push(instruction);
+    } else if (instruction.keyword === 'ARG') {
+      globalArgs.push(instruction);
+      for (const [name, value] of argDeclarations(instruction)) argDefaults.set(name, value ?? '');
+    } else {
+      throw new InputError(file, instruction, `${instruction.keyword} before the first FROM; only ARG may come before FROM`);
+    }
+  }
+  if (stages.length === 0) {
+    throw new InputError(file, { line: 1, column: 1 }, 'no FROM instruction; a Dockerfile must start its first stage with FROM');
+  }
+  return { file, globalArgs, stages, comments, directives };
+}
+
+function toInstruction(node: Instruction): DockerInstruction {
+  const range = node.getRange();
+  const flags: Record<string, string> = {};
+  const withFlags = node as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  if (typeof withFlags.getFlags === 'function') {
+    for (const flag of withFlags.getFlags()) flags[flag.getName().toLowerCase()] = flag.getValue() ?? '';
+  }
+  const text = node.getArgumentsContent() ?? '';
+  const jsonArgs = parseJsonForm(text);
+  return {
+    keyword: node.getKeyword().toUpperCase(),
+    args: jsonArgs ?? node.getArguments().map((argument) => argument.getValue()),
+    text,
+    flags,
+    jsonForm: jsonArgs !== undefined,
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+  };
+}
+
+/** Exec form is a JSON array of strings; anything else is shell form (as BuildKit decides). */
+function parseJsonForm(text: string): string[] | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed;
+  } catch {
+    // Not valid JSON: BuildKit then runs it as a shell command, and so do we.
+  }
+  return undefined;
+}
+
+function toStage(from: DockerInstruction, earlier: DockerStage[], argDefaults: Map<string, string>, file: string): DockerStage {
+  const [rawImage, asKeyword, stageName] = from.args;
+  if (!rawImage) throw new InputError(file, from, 'FROM needs an image, e.g. "FROM busybox:1.36.1"');
+  if (asKeyword !== undefined && (asKeyword.toUpperCase() !== 'AS' || !stageName || from.args.length > 3)) {
+    throw new InputError(file, from, 'FROM takes an image and optionally "AS name"');
+  }
+  const base = parseImageReference(expandVariables(rawImage, argDefaults));
+  const parentStage = earlier.find((stage) => stage.name !== undefined && stage.name === base.reference.toLowerCase());
+  return {
+    index: earlier.length,
+    name: stageName?.toLowerCase(),
+    from,
+    base,
+    parentStage: parentStage?.index,
+    instructions: [],
+  };
+}
+
+/** Yields `[name, default]` for each `ARG name[=default]` in one instruction. */
+export function argDeclarations(instruction: DockerInstruction): [string, string | undefined][] {
+  return instruction.args.map((arg) => {
+    const eq = arg.indexOf('=');
+    return eq === -1 ? [arg, undefined] : [arg.slice(0, eq), unquote(arg.slice(eq + 1))];
+  });
+}
+
+function unquote(value: string): string {
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted ? value.slice(1, -1) : value;
+}
+
+/** Expands `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}` the way the Dockerfile frontend does. */
+export function expandVariables(value: string, variables: ReadonlyMap<string, string>): string {
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare ?? '';
+    const current = variables.get(name);
+    if (op === '-') return current ? current : (word ?? '');
+    if (op === '+') return current ? (word ?? '') : '';
+    return current ?? whole;
+  });
+}
+
+/**
+ * Splits an image reference into name, tag and digest.
+ *
+ * @example parseImageReference('node:20.11.1-alpine').tag // '20.11.1-alpine'
+ */
+export function parseImageReference(reference: string): ImageReference {
+  const unresolved = reference.includes('$');
+  const at = reference.indexOf('@');
+  const digest = at === -1 ? undefined : reference.slice(at + 1);
+  const withoutDigest = at === -1 ? reference : reference.slice(0, at);
+  // A colon after the last slash is a tag; one before it is a registry port.
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.indexOf(':', lastSlash + 1);
+  const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
+  const tag = colon === -1 ? undefined : withoutDigest.slice(colon + 1);
+  return { reference, name: name.toLowerCase(), tag: tag || undefined, digest: digest || undefined, unresolved };
+}
+
+/** dockerfile-ast accepts a heredoc that never ends; BuildKit does not. */
+function checkHeredocsTerminated(text: string, file: string): void {
+  const lines = text.split(/\r?\n/);
+  const open: { word: string; line: number }[] = [];
+  lines.forEach((line, index) => {
+    if (open.length > 0) {
+      const trimmed = line.replace(/^\t+/, '');
+      if (trimmed === open[0]?.word) open.shift();
+      return;
+    }
+    if (/^\s*#/.test(line)) return;
+    for (const match of line.matchAll(/<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)) {
+      open.push({ word: match[2] ?? '', line: index + 1 });
+    }
+  });
+  const first = open[0];
+  if (first) {
+    throw new InputError(file, { line: first.line, column: 1 }, `heredoc "<<${first.word}" is never closed; end it with a line containing only ${first.word}`);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The final image must not run as root. Mirrors hadolint DL3002 and Trivy DS002, but follows
+ * the traps they are known for: only the final stage counts, `0:0` and `root:root` are root,
+ * a stage `FROM` an earlier stage inherits its USER, and no USER at all means root.
+ */
+import { effectiveUser } from '../../analysis/effectiveUser.js';
+import type { DockerfileRule } from '../types.js';
+
+export const noRootUser: DockerfileRule = {
+  target: 'dockerfile',
+  meta: {
+    id: 'dockerfile/no-root-user',
+    severity: 'error',
+    title: 'The container runs as root',
+    why:
+      'Root inside a container is the same uid 0 as root on the host kernel. When an attacker gets code execution ' +
+      'through your app, running as root hands them every file in the image, any capability Docker left in place, ' +
+      'and the best starting point for a container escape. A plain user with a fixed uid loses almost nothing ' +
+      'for a typical service and takes that head start away.',
+    fix:
+      'Create an unprivileged user with a fixed uid in the final stage and switch to it as the last USER, e.g. ' +
+      '`RUN adduser -D -u 10001 app` then `USER 10001:10001`. Give it ownership of what it writes with `COPY --chown`.',
+    item: 'runtime.non-root',
+    references: ['hadolint:DL3002', 'trivy:DS002', 'cis-docker:4.1', 'kube-linter:run-as-non-root'],
+  },
+  check(model) {
+    const verdict = effectiveUser(model);
+    switch (verdict.kind) {
+      case 'root':
+        return [{
+          line: verdict.instruction.line,
+          column: verdict.instruction.column,
+          message: `\`USER ${verdict.spec}\` is uid 0: the final stage runs as root`,
+        }];
+      case 'inherited':
+        return [{
+          line: verdict.stage.from.line,
+          column: verdict.stage.from.column,
+          message: `the final stage never sets USER, so it runs as the base image's user (root for ${verdict.baseImage})`,
+        }];
+      case 'non-root':
+      case 'unresolved':
+        return [];
+    }
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * The shape every static rule shares. A rule is pure: it takes a parsed model and returns hits
+ * (where and what); the engine adds the rule's meta to make a finding a learner can act on.
+ */
+import type { CurriculumItemId } from '../content/curriculum.js';
+import type { DockerfileModel } from '../parse/dockerfile.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RuleMeta {
+  /** `<target>/<name>`, e.g. `dockerfile/no-root-user`; the file is `src/rules/<target>/<name>.ts`. */
+  id: string;
+  severity: Severity;
+  title: string;
+  /** One paragraph, in the course's voice: what an attacker gains when this is wrong. */
+  why: string;
+  /** How to fix it, concretely. */
+  fix: string;
+  /** The curriculum item this rule checks; the UI finds the lesson through it. */
+  item: CurriculumItemId;
+  /** The same check in well-known tools: `hadolint:DL3002`, `trivy:DS002`, `cis-docker:4.1`. */
+  references: string[];
+}
+
+export interface RuleHit {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface DockerfileRule {
+  target: 'dockerfile';
+  meta: RuleMeta;
+  check(model: DockerfileModel): RuleHit[];
+}
+
+export type Rule = DockerfileRule;
+
+/** A hit with everything the learner needs: where, what, why, how, and which lesson. */
+export interface Finding extends RuleHit {
+  rule: string;
+  severity: Severity;
+  file: string;
+  title: string;
+  why: string;
+  fix: string;
+  /** Undefined only for `parse-error`, which teaches no curriculum item. */
+  item: CurriculumItemId | undefined;
+  references: string[];
+}

@@ -1,0 +1,135 @@
+/**
+ * Base images the course's Dockerfiles start FROM. Real users pull them (or load an offline
+ * bundle made with `docker save`). Where no registry is reachable, as on CI machines and in
+ * offline workshops without a bundle, a stand-in is built locally from the host's static
+ * busybox: a 2 MB image with a shell, `id`, `adduser`, `wget` and `httpd`.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import tar from 'tar-fs';
+
+export const STANDIN_LABEL = 'dev.shipshape.standin';
+
+export type ImageSource = 'present' | 'stand-in' | 'pulled';
+
+/** True when the engine already has the image (by tag or digest). */
+export async function imageExists(docker: Docker, reference: string): Promise<boolean> {
+  try {
+    await docker.getImage(reference).inspect();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A static busybox on this host, if there is one (Debian's busybox-static puts it at /bin/busybox). */
+export function findStaticBusybox(candidates = ['/bin/busybox', '/usr/bin/busybox']): string | undefined {
+  for (const candidate of candidates) {
+    if (!existsSync(candidate)) continue;
+    try {
+      const out = execFileSync('ldd', [candidate], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      if (/not a dynamic|statically linked/.test(out)) return candidate;
+    } catch (error) {
+      // ldd exits non-zero for static binaries on some systems, printing the same words.
+      const text = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+      if (/not a dynamic|statically linked/.test(text)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** Builds a busybox stand-in image tagged `reference` from a static busybox binary. */
+export async function importBusyboxStandIn(docker: Docker, reference: string, busybox: string): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'shipshape-rootfs-'));
+  try {
+    for (const dir of ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'etc', 'tmp', 'root', 'home', 'var/run', 'proc', 'sys', 'dev']) {
+      mkdirSync(path.join(root, dir), { recursive: true });
+    }
+    chmodSync(path.join(root, 'tmp'), 0o1777);
+    copyFileSync(busybox, path.join(root, 'bin/busybox'));
+    chmodSync(path.join(root, 'bin/busybox'), 0o755);
+    const applets = execFileSync(busybox, ['--list'], { encoding: 'utf8' }).split('\n').filter((name) => /^[\w.[-]+$/.test(name));
+    for (const applet of applets) {
+      if (applet !== 'busybox') symlinkSync('busybox', path.join(root, 'bin', applet));
+    }
+    writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n');
+    writeFileSync(path.join(root, 'etc/group'), 'root:x:0:\nnogroup:x:65534:\n');
+    writeFileSync(path.join(root, 'etc/shadow'), 'root:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n', { mode: 0o640 });
+    const [repo, tag] = splitReference(reference);
+    const stream = await docker.importImage(tar.pack(root) as unknown as NodeJS.ReadableStream, {
+      repo,
+      tag,
+      changes: ['ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'CMD ["sh"]', `LABEL ${STANDIN_LABEL}=true`],
+    } as object);
+    await followToEnd(docker, stream);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Pulls an image, reporting progress as `layer: status` lines. */
+export async function pullImage(docker: Docker, reference: string, onProgress?: (line: string) => void): Promise<void> {
+  const stream = await docker.pull(reference);
+  await followToEnd(docker, stream, (event) => {
+    if (event.status) onProgress?.(`${event.id ? `${event.id}: ` : ''}${event.status}${event.progress ? ` ${event.progress}` : ''}`);
+  });
+}
+
+/**
+ * Makes sure each reference is on the engine: already there, a local stand-in (busybox images,
+ * when the host has a static busybox), or pulled.
+ */
+export async function ensureBaseImages(docker: Docker, references: readonly string[], onProgress?: (line: string) => void): Promise<Map<string, ImageSource>> {
+  const sources = new Map<string, ImageSource>();
+  for (const reference of references) {
+    if (await imageExists(docker, reference)) {
+      sources.set(reference, 'present');
+      continue;
+    }
+    const busybox = isBusyboxReference(reference) ? findStaticBusybox() : undefined;
+    if (busybox) {
+      onProgress?.(`${reference}: building a local stand-in from ${busybox}`);
+      await importBusyboxStandIn(docker, reference, busybox);
+      sources.set(reference, 'stand-in');
+    } else {
+      onProgress?.(`${reference}: pulling`);
+      await pullImage(docker, reference, onProgress);
+      sources.set(reference, 'pulled');
+    }
+  }
+  return sources;
+}
+
+function isBusyboxReference(reference: string): boolean {
+  return /^(docker\.io\/)?(library\/)?busybox(:|$)/.test(reference);
+}
+
+function splitReference(reference: string): [string, string] {
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.indexOf(':', slash + 1);
+  return colon === -1 ? [reference, 'latest'] : [reference.slice(0, colon), reference.slice(colon + 1)];
+}
+
+interface ProgressEvent {
+  id?: string;
+  status?: string;
+  progress?: string;
+}
+
+function followToEnd(docker: Docker, stream: NodeJS.ReadableStream, onEvent?: (event: ProgressEvent) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    docker.modem.followProgress(
+      stream,
+      (error: Error | null, output: { error?: string }[]) => {
+        const failed = output?.find((event) => event.error);
+        if (error) reject(error);
+        else if (failed) reject(new Error(failed.error));
+        else resolve();
+      },
+      onEvent,
+    );
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The process inside the running container must not be uid 0. Asked from inside, with `id`,
+ * because that is what an attacker who gets a shell would see.
+ */
+import type { Probe } from './types.js';
+
+export const userNotRoot: Probe = {
+  id: 'user-not-root',
+  title: 'The container process is not root',
+  item: 'runtime.non-root',
+  async run({ exec }) {
+    const uid = await exec(['id', '-u']);
+    if (uid.exitCode !== 0) {
+      return { passed: false, evidence: `could not run \`id -u\` inside the container (exit ${uid.exitCode}): ${uid.stderr.trim() || 'no output'}` };
+    }
+    const value = uid.stdout.trim();
+    const full = await exec(['id']);
+    const detail = full.exitCode === 0 ? ` (${full.stdout.trim()})` : '';
+    return value === '0'
+      ? { passed: false, evidence: `\`id -u\` inside the container printed 0: it runs as root${detail}` }
+      : { passed: true, evidence: `\`id -u\` inside the container printed ${value}${detail}` };
+  },
+};

@@ -72,6 +72,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         io,
       );
     }
+    case 'author': {
+      const [sub, ...subArgs] = args;
+      if (sub === 'schema') {
+        parseStrict(subArgs, {}, 'author', 0);
+        const { authorSchemaCommand } = await import('./commands/author.js');
+        return authorSchemaCommand(io);
+      }
+      if (sub !== 'check') throw new UsageError('expected `author check` or `author schema`', 'author');
+      const { values, positionals } = parseStrict(subArgs, { 'static-only': { type: 'boolean' }, json: { type: 'boolean' } }, 'author', -1);
+      const { authorCheckCommand } = await import('./commands/author.js');
+      return authorCheckCommand({ ids: positionals, staticOnly: values['static-only'] === true, json: values.json === true }, io);
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -86,7 +98,8 @@ function parseStrict(args: string[], options: OptionSpec, command: string, posit
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments', command);
   }
-  if (parsed.positionals.length !== positionalCount) {
+  // A negative count means "any number of positionals".
+  if (positionalCount >= 0 && parsed.positionals.length !== positionalCount) {
     const expected = positionalCount === 0 ? 'no arguments' : `${positionalCount} argument${positionalCount > 1 ? 's' : ''}`;
     throw new UsageError(`expected ${expected}, got ${parsed.positionals.length}`, command);
   }

@@ -45,6 +45,15 @@ export const commands: CommandHelp[] = [
       ['--json', 'machine-readable verdict'],
     ],
   },
+  {
+    name: 'author',
+    usage: 'shipshape author check [challenge-id...] [--static-only] [--json] | author schema',
+    summary: 'For course authors: prove challenges (broken fails, solution passes, wrong answers fail), or print the content formats.',
+    options: [
+      ['--static-only', 'skip the runtime half of each check'],
+      ['--json', 'machine-readable results'],
+    ],
+  },
 ];
 
 export function generalHelp(version: string): string {

@@ -1,0 +1,100 @@
+// Benchmarks shipshape's feedback loop and prints figures (no asserts: this is a measurement,
+// not a test). Run with `npm run bench` (builds first). Needs a Docker engine for the runtime part.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin/shipshape.js');
+const slice = path.join(root, 'challenges/04-runtime/01-non-root-dockerfile');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const runtimeRuns = Number(process.env.BENCH_RUNTIME_RUNS ?? 7);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+function timeCommand(command, args) {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const elapsed = performance.now() - start;
+  return { elapsed, status: result.status, stderr: result.stderr.toString() };
+}
+
+/** Interleaves the commands so machine noise hits both alike. */
+function compare(label, a, b, count) {
+  const times = [[], []];
+  for (let i = 0; i < count; i++) {
+    for (const [index, [command, args]] of [a, b].entries()) {
+      const { elapsed } = timeCommand(command, args);
+      times[index].push(elapsed);
+    }
+  }
+  const [ma, mb] = times.map(median);
+  console.log(`${label}`);
+  console.log(`  ${a[2].padEnd(40)} median ${ms(ma)} (n=${count})`);
+  console.log(`  ${b[2].padEnd(40)} median ${ms(mb)} (n=${count})`);
+  console.log(`  ratio ${(ma / mb).toFixed(2)}x`);
+  return ma / mb;
+}
+
+console.log(`shipshape bench, node ${process.version}, ${new Date().toISOString()}\n`);
+
+// 1. Startup.
+compare('Startup: `shipshape --version` vs bare node', [process.execPath, [bin, '--version'], 'shipshape --version'], [process.execPath, ['-e', '0'], 'node -e 0'], runs);
+
+// 2. Static check of the slice, in process (the feedback a watch mode gives) and as a command.
+const { lintDockerfile } = await import(path.join(root, 'dist/rules/engine.js'));
+const brokenText = readFileSync(path.join(slice, 'broken/Dockerfile'), 'utf8');
+for (let i = 0; i < 200; i++) lintDockerfile(brokenText, 'Dockerfile');
+const inProcess = [];
+for (let i = 0; i < 2000; i++) {
+  const start = performance.now();
+  lintDockerfile(brokenText, 'Dockerfile');
+  inProcess.push(performance.now() - start);
+}
+console.log('\nStatic check of the slice');
+console.log(`  in process (parse + rules), median of 2000: ${(median(inProcess) * 1000).toFixed(0)} µs`);
+const staticCli = [];
+for (let i = 0; i < runs; i++) staticCli.push(timeCommand(process.execPath, [bin, 'check', 'non-root-dockerfile', '--dir', path.join(slice, 'broken'), '--static-only']).elapsed);
+console.log(`  \`shipshape check --static-only\` end to end: median ${ms(median(staticCli))} (n=${runs})`);
+
+// 3. Runtime check vs the same steps with the docker CLI (both with a warm build cache).
+let dockerOk = spawnSync('docker', ['version'], { stdio: 'ignore' }).status === 0;
+if (!dockerOk) {
+  console.log('\nRuntime: no Docker engine answered; skipped.');
+  process.exit(0);
+}
+const dockerSequence = () => {
+  const start = performance.now();
+  const tag = `shipshape-bench/docker-cli:${process.pid}`;
+  execFileSync('docker', ['build', '-q', '--network', 'none', '--label', 'dev.shipshape.managed=true', '--label', `dev.shipshape.owner=${process.pid}`, '-t', tag, path.join(slice, 'solution')], { stdio: 'pipe' });
+  const id = execFileSync('docker', ['run', '-d', '--network', 'none', '--memory', '256m', '--pids-limit', '128', '--cpus', '1', '--label', 'dev.shipshape.managed=true', '--label', `dev.shipshape.owner=${process.pid}`, tag], { encoding: 'utf8' }).trim();
+  execFileSync('docker', ['exec', id, 'id', '-u'], { stdio: 'pipe' });
+  execFileSync('docker', ['exec', id, 'id'], { stdio: 'pipe' });
+  execFileSync('docker', ['rm', '-f', '-v', id], { stdio: 'pipe' });
+  execFileSync('docker', ['rmi', '-f', tag], { stdio: 'pipe' });
+  return performance.now() - start;
+};
+const shipshapeSequence = () => {
+  const { elapsed, status, stderr } = timeCommand(process.execPath, [bin, 'check', 'non-root-dockerfile', '--dir', path.join(slice, 'solution')]);
+  if (status !== 0) throw new Error(`shipshape check failed: ${stderr}`);
+  return elapsed;
+};
+dockerSequence();
+shipshapeSequence();
+const cli = [];
+const ours = [];
+for (let i = 0; i < runtimeRuns; i++) {
+  cli.push(dockerSequence());
+  ours.push(shipshapeSequence());
+}
+console.log('\nRuntime check (build, run, exec `id -u` and `id`, remove container and image; warm cache)');
+console.log(`  shipshape check (whole command)          median ${ms(median(ours))} (n=${runtimeRuns})`);
+console.log(`  docker CLI, same steps                   median ${ms(median(cli))} (n=${runtimeRuns})`);
+console.log(`  ratio ${(median(ours) / median(cli)).toFixed(2)}x`);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Challenge, Lesson } from './schema.js';
+import { validateCourse } from './validateCourse.js';
+
+const lesson: Lesson = { id: 'l', title: 'L', items: ['runtime.non-root'], order: 1, references: [], quiz: [], body: '', source: 'l.md' };
+const challenge: Challenge = {
+  formatVersion: 1, id: 'c', title: 'C', items: ['runtime.non-root'], order: 1, difficulty: 'beginner', task: 't',
+  files: ['Dockerfile'], checks: { static: [{ rule: 'r' }], runtime: { dockerfile: 'Dockerfile', probes: [{ probe: 'p' }] } },
+  negativeFixes: [], folder: 'challenges/c', hints: ['h'],
+};
+const known = { ruleIds: new Set(['r']), probeIds: new Set(['p']) };
+
+describe('validateCourse', () => {
+  it('accepts a consistent course', () => {
+    expect(validateCourse([lesson], [challenge], known)).toEqual([]);
+  });
+
+  it('finds duplicate ids, unknown rules and probes, untaught items and missing hints', () => {
+    const broken: Challenge = {
+      ...challenge, id: 'l', items: ['image.no-suid'], hints: [],
+      checks: { static: [{ rule: 'nope' }], runtime: { dockerfile: 'Dockerfile', probes: [{ probe: 'nada' }] } },
+    };
+    const messages = validateCourse([lesson], [broken], known).map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/already used/),
+      expect.stringMatching(/unknown rule "nope"/),
+      expect.stringMatching(/unknown probe "nada"/),
+      expect.stringMatching(/"image.no-suid" is not taught/),
+      expect.stringMatching(/no "## " hint/),
+    ]));
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ChallengeVerdict } from '../checks/types.js';
+import { formatVerdict, verdictToJson } from './checkReport.js';
+
+const failing: ChallengeVerdict = {
+  challenge: 'demo',
+  passed: false,
+  checks: [
+    {
+      kind: 'static', id: 'dockerfile/no-root-user', title: 'Runs as root', item: 'runtime.non-root', passed: false, evidence: 'x',
+      findings: [{ rule: 'dockerfile/no-root-user', severity: 'error', file: 'Dockerfile', line: 2, column: 1, message: 'no USER', title: 't', why: 'because', fix: 'add USER', item: 'runtime.non-root', references: [] }],
+    },
+    { kind: 'runtime', id: 'user-not-root', title: 'Not root', item: 'runtime.non-root', passed: true, evidence: '`id -u` printed 10001', findings: [] },
+  ],
+};
+const lessonFor = (item: string | undefined) => (item === 'runtime.non-root' ? { id: 'runtime-non-root', title: 'Non-root' } : undefined);
+
+describe('formatVerdict', () => {
+  it('shows position, why, fix, lesson and runtime evidence', () => {
+    const text = formatVerdict(failing, lessonFor);
+    expect(text).toContain('FAIL [static] Runs as root (dockerfile/no-root-user)');
+    expect(text).toContain('Dockerfile:2:1 no USER');
+    expect(text).toContain('why: because');
+    expect(text).toContain('fix: add USER');
+    expect(text).toContain('shipshape lesson runtime-non-root');
+    expect(text).toContain('PASS [runtime] Not root');
+    expect(text).toContain('`id -u` printed 10001');
+    expect(text).toMatch(/1 of 2 checks fail for demo\.$/);
+  });
+});
+
+describe('verdictToJson', () => {
+  it('keeps the fields graders rely on', () => {
+    expect(verdictToJson(failing, lessonFor)).toMatchObject({
+      version: 1, challenge: 'demo', passed: false,
+      checks: [
+        { kind: 'static', passed: false, lesson: 'runtime-non-root', findings: [{ file: 'Dockerfile', line: 2, column: 1, rule: 'dockerfile/no-root-user' }] },
+        { kind: 'runtime', passed: true, evidence: '`id -u` printed 10001' },
+      ],
+    });
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Meta-tests over the rule registry (after typescript-eslint): every rule file is registered and
+ * has a test beside it, ids match file paths, and every rule explains itself and names a
+ * curriculum item.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isCurriculumItemId } from '../content/curriculum.js';
+import { allRules } from './registry.js';
+
+const rulesDir = path.dirname(fileURLToPath(import.meta.url));
+const targets = readdirSync(rulesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const ruleFiles = targets.flatMap((target) =>
+  readdirSync(path.join(rulesDir, target))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .map((name) => `${target}/${name.replace(/\.ts$/, '')}`),
+);
+
+describe('rule registry', () => {
+  it('finds rule files to check', () => {
+    expect(ruleFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each(ruleFiles)('%s is registered under the id of its path', (id) => {
+    expect(allRules.map((rule) => rule.meta.id)).toContain(id);
+  });
+
+  it.each(ruleFiles)('%s has a test file beside it', (id) => {
+    expect(existsSync(path.join(rulesDir, `${id}.test.ts`))).toBe(true);
+  });
+
+  it('has no two rules with one id', () => {
+    const ids = allRules.map((rule) => rule.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(allRules.map((rule) => [rule.meta.id, rule] as const))('%s explains itself', (_id, rule) => {
+    const { meta } = rule;
+    expect(meta.id).toMatch(/^(dockerfile|compose|kubernetes)\/[a-z0-9-]+$/);
+    expect(meta.id.startsWith(`${rule.target}/`)).toBe(true);
+    expect(meta.title.length).toBeGreaterThan(5);
+    expect(meta.why.length).toBeGreaterThan(80);
+    expect(meta.fix.length).toBeGreaterThan(20);
+    expect(isCurriculumItemId(meta.item)).toBe(true);
+    for (const reference of meta.references) expect(reference).toMatch(/^[a-z-]+:[\w.-]+$/);
+  });
+});

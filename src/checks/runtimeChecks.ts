@@ -9,7 +9,7 @@ import type { Challenge } from '../content/schema.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import { BuildFailedError, buildImage } from '../runtime/build.js';
 import { execInContainer, startContainer } from '../runtime/container.js';
-import { CHALLENGE_LABEL, shipshapeLabels } from '../runtime/labels.js';
+import { CHALLENGE_LABEL } from '../runtime/labels.js';
 import { timeouts } from '../runtime/limits.js';
 import { RefusedSettingsError } from '../runtime/policy.js';
 import { findProbe } from '../runtime/probes/registry.js';
@@ -37,7 +37,7 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
   const session = new RuntimeSession(options.docker);
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
   try {
-    const labels = shipshapeLabels({ [CHALLENGE_LABEL]: challenge.id });
+    const labels = session.labels({ [CHALLENGE_LABEL]: challenge.id });
     const tag = `shipshape-check/${challenge.id}:${process.pid}-${randomBytes(4).toString('hex')}`;
     options.onProgress?.(`building ${spec.dockerfile} (network none)`);
     await buildImage(session, {

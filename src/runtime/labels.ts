@@ -5,6 +5,7 @@
 export const MANAGED_LABEL = 'dev.shipshape.managed';
 export const OWNER_LABEL = 'dev.shipshape.owner';
 export const CHALLENGE_LABEL = 'dev.shipshape.challenge';
+export const SESSION_LABEL = 'dev.shipshape.session';
 
 export function shipshapeLabels(extra: Record<string, string> = {}): Record<string, string> {
   return { [MANAGED_LABEL]: 'true', [OWNER_LABEL]: String(process.pid), ...extra };

@@ -4,18 +4,27 @@
  * `cleanupAllSessions` from its SIGINT handler). Leftovers of a run that was killed outright are
  * swept at the next start by `sweepLeftovers`.
  */
+import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
-import { MANAGED_LABEL, OWNER_LABEL } from './labels.js';
+import { MANAGED_LABEL, OWNER_LABEL, SESSION_LABEL, shipshapeLabels } from './labels.js';
 
 const activeSessions = new Set<RuntimeSession>();
 
 export class RuntimeSession {
+  /** Put on everything this session creates, so cleanup also finds what it never got an id for. */
+  readonly id = randomUUID();
   private readonly containers = new Set<string>();
   private readonly images = new Set<string>();
   private readonly controller = new AbortController();
+  private cleaning: Promise<void> | undefined;
 
   constructor(readonly docker: Docker) {
     activeSessions.add(this);
+  }
+
+  /** The labels for an object this session creates. */
+  labels(extra: Record<string, string> = {}): Record<string, string> {
+    return shipshapeLabels({ ...extra, [SESSION_LABEL]: this.id });
   }
 
   /** Aborted on Ctrl-C or when the check's deadline passes; pass it to every Docker request. */
@@ -35,15 +44,25 @@ export class RuntimeSession {
     this.images.add(reference);
   }
 
-  /** Removes everything this session created; safe to call more than once. Never throws. */
-  async cleanup(): Promise<void> {
+  /**
+   * Removes everything this session created. Concurrent and repeated calls share one pass (the
+   * Ctrl-C handler and the check's own `finally` both call it). Never throws.
+   */
+  cleanup(): Promise<void> {
+    this.cleaning ??= this.removeEverything();
+    return this.cleaning;
+  }
+
+  private async removeEverything(): Promise<void> {
     activeSessions.delete(this);
-    const containers = [...this.containers];
-    this.containers.clear();
-    await Promise.all(containers.map((id) => this.docker.getContainer(id).remove({ force: true, v: true }).catch(ignoreMissing)));
-    const images = [...this.images];
-    this.images.clear();
-    for (const reference of images) {
+    const filters = JSON.stringify({ label: [`${SESSION_LABEL}=${this.id}`] });
+    // A create request cut short by Ctrl-C may have made a container whose id we never saw.
+    const listed = await this.docker.listContainers({ all: true, filters }).catch(() => []);
+    const containers = new Set([...this.containers, ...listed.map((c) => c.Id)]);
+    await Promise.all([...containers].map((id) => this.docker.getContainer(id).remove({ force: true, v: true }).catch(ignoreMissing)));
+    // Images only after their containers: an image still in use would only be untagged.
+    const listedImages = await this.docker.listImages({ filters }).catch(() => []);
+    for (const reference of new Set([...this.images, ...listedImages.map((i) => i.Id)])) {
       await this.docker.getImage(reference).remove({ force: true }).catch(ignoreMissing);
     }
   }

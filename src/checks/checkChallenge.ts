@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Challenge } from '../content/schema.js';
 import { InputError } from '../parse/position.js';
 import { readLearnerFiles } from '../workspace/workspace.js';
+import { fileKindByName } from './fileKinds.js';
 import { runStaticChecks } from './staticChecks.js';
 import type { ChallengeVerdict } from './types.js';
 
@@ -16,7 +17,11 @@ export interface CheckOptions {
 }
 
 export async function checkChallenge(challenge: Challenge, options: CheckOptions): Promise<ChallengeVerdict> {
-  const files = readLearnerFiles(options.dir, challenge.files);
+  // A Dockerfile's .dockerignore is read too: rules about what enters the image need it.
+  const dockerignores = challenge.files
+    .filter((file) => fileKindByName(file) === 'dockerfile')
+    .map((file) => path.posix.join(path.posix.dirname(file), '.dockerignore'));
+  const files = readLearnerFiles(options.dir, [...new Set([...challenge.files, ...dockerignores])]);
   const checks = runStaticChecks(challenge, files);
   // A file that does not parse is an input error, not a failed check: say where, and stop.
   const parseError = checks.flatMap((check) => check.findings).find((finding) => finding.rule === 'parse-error');

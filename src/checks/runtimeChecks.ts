@@ -13,7 +13,7 @@ import { CHALLENGE_LABEL } from '../runtime/labels.js';
 import { timeouts } from '../runtime/limits.js';
 import { RefusedSettingsError } from '../runtime/policy.js';
 import { findProbe } from '../runtime/probes/registry.js';
-import type { Probe } from '../runtime/probes/types.js';
+import type { AnyProbe } from '../runtime/probes/types.js';
 import { RuntimeSession } from '../runtime/session.js';
 import type { CheckResult } from './types.js';
 
@@ -29,10 +29,10 @@ export interface RuntimeCheckOptions {
 export async function runRuntimeChecks(challenge: Challenge, options: RuntimeCheckOptions): Promise<CheckResult[]> {
   const spec = challenge.checks.runtime;
   if (!spec) return [];
-  const probes = spec.probes.map(({ probe }) => {
+  const probes = spec.probes.map(({ probe, with: params }) => {
     const found = findProbe(probe);
     if (!found) throw new Error(`unknown probe ${probe}; the course validator should have caught this`);
-    return found;
+    return { probe: found, params: found.params.parse(params) as unknown };
   });
   const session = new RuntimeSession(options.docker);
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
@@ -60,10 +60,10 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
       return failAll(probes, `the container exited right away (exit ${containerInfo.State.ExitCode}) and could not be probed: ${logs.toString('utf8').trim() || 'no output'}`);
     }
     const results: CheckResult[] = [];
-    for (const probe of probes) {
+    for (const { probe, params } of probes) {
       options.onProgress?.(`probing: ${probe.title}`);
       const verdict = await probe
-        .run({ container, containerInfo, image, exec: (cmd) => execInContainer(session, container, cmd) })
+        .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, exec: (cmd) => execInContainer(session, container, cmd) }, params)
         .catch((error: unknown) => ({ passed: false, evidence: `the probe could not run: ${(error as Error).message}` }));
       results.push({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, findings: [] });
     }
@@ -82,8 +82,8 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
   }
 }
 
-function failAll(probes: Probe[], evidence: string): CheckResult[] {
-  return probes.map((probe) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, findings: [] }));
+function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[] {
+  return probes.map(({ probe }) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, findings: [] }));
 }
 
 /** The classic builder numbers every instruction, global ARGs included: Step N is the Nth. */

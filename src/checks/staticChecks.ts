@@ -2,8 +2,9 @@
  * The static half of checking a challenge: run each named rule over the learner's files. Pure:
  * file contents in, results out. Suppression comments are ignored here on purpose.
  */
+import path from 'node:path';
 import type { Challenge } from '../content/schema.js';
-import { lintDockerfile } from '../rules/engine.js';
+import { lintText } from '../rules/engine.js';
 import { findRule } from '../rules/registry.js';
 import type { Finding } from '../rules/types.js';
 import { fileKindByName } from './fileKinds.js';
@@ -24,7 +25,7 @@ export function runStaticChecks(challenge: Pick<Challenge, 'files' | 'checks'>, 
         findings.push({ ...missingFileFinding(file), rule: rule.meta.id });
         continue;
       }
-      const result = lintDockerfile(text, file, { rules: [rule], honourSuppressions: false });
+      const result = lintText(text, file, rule.target, { rules: [rule], honourSuppressions: false, context: { dockerignore: files.get(siblingDockerignore(file)) } });
       // A file that does not parse fails every check on it, with the parse error as evidence.
       findings.push(...result.findings);
     }
@@ -39,6 +40,10 @@ export function runStaticChecks(challenge: Pick<Challenge, 'files' | 'checks'>, 
       findings: unique,
     };
   });
+}
+
+function siblingDockerignore(file: string): string {
+  return path.posix.join(path.posix.dirname(file), '.dockerignore');
 }
 
 function missingFileFinding(file: string): Finding {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../parse/position.js';
 import { allRules } from '../rules/registry.js';
-import { allProbes } from '../runtime/probes/registry.js';
+import { allProbes, probeParamsError } from '../runtime/probes/registry.js';
 import { parseChallengeManifest, parseHints, parseLesson } from './parseContent.js';
 import type { Challenge, Lesson } from './schema.js';
 import { validateCourse, type CourseProblem } from './validateCourse.js';
@@ -72,7 +72,7 @@ export function loadCourse(root: string = defaultCourseRoot()): Course {
   problems.push(
     ...validateCourse(lessons, challenges, {
       ruleIds: new Set(allRules.map((rule) => rule.meta.id)),
-      probeIds: new Set(allProbes.map((probe) => probe.id)),
+      probes: new Map(allProbes.map((probe) => [probe.id, (params: Record<string, unknown>) => probeParamsError(probe, params)])),
     }),
   );
   if (problems.length > 0) throw new CourseContentError(problems);

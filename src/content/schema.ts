@@ -58,13 +58,24 @@ export const staticCheckSchema = z.strictObject({
 });
 
 export const runtimeProbeSchema = z.strictObject({
-  /** A probe id, e.g. `user-not-root`. */
+  /** A probe id, e.g. `user-not-root`; `shipshape probes` lists them. */
   probe: z.string().min(1),
+  /** The probe's parameters (each probe validates its own), e.g. `{ maxBytes: 10000000 }`. */
+  with: z.record(z.string(), z.unknown()).default({}),
 });
+
+/** How the container is started: with the image's defaults, or as a compose service or Kubernetes container says. */
+export const runSourceSchema = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('dockerfile') }),
+  z.strictObject({ from: z.literal('compose'), file: relativePath, service: z.string().min(1) }),
+  z.strictObject({ from: z.literal('kubernetes'), file: relativePath, container: z.string().min(1).optional() }),
+]);
 
 export const runtimeCheckSchema = z.strictObject({
   /** Build the image from this Dockerfile, with the challenge folder as the context. */
   dockerfile: relativePath.default('Dockerfile'),
+  /** Where the learner's run settings come from (default: the image's own). */
+  run: runSourceSchema.default({ from: 'dockerfile' }),
   probes: z.array(runtimeProbeSchema).min(1),
 });
 
@@ -98,6 +109,8 @@ export const challengeManifestSchema = z.strictObject({
 export type ChallengeManifest = z.infer<typeof challengeManifestSchema>;
 export type StaticCheckSpec = z.infer<typeof staticCheckSchema>;
 export type RuntimeCheckSpec = z.infer<typeof runtimeCheckSchema>;
+export type RunSource = z.infer<typeof runSourceSchema>;
+export type RuntimeProbeSpec = z.infer<typeof runtimeProbeSchema>;
 
 export interface Challenge extends ChallengeManifest {
   /** Challenge folder, relative to the course root (`challenges/04-runtime/01-non-root`). */

@@ -11,7 +11,8 @@ export interface CourseProblem {
 
 export interface KnownChecks {
   ruleIds: ReadonlySet<string>;
-  probeIds: ReadonlySet<string>;
+  /** Validates a probe's `with:` parameters: an error message, or undefined when they are fine. */
+  probes: ReadonlyMap<string, (params: Record<string, unknown>) => string | undefined>;
 }
 
 export function validateCourse(lessons: readonly Lesson[], challenges: readonly Challenge[], known: KnownChecks): CourseProblem[] {
@@ -35,7 +36,17 @@ export function validateCourse(lessons: readonly Lesson[], challenges: readonly 
       }
     }
     for (const probe of challenge.checks.runtime?.probes ?? []) {
-      if (!known.probeIds.has(probe.probe)) problems.push({ file, message: `checks.runtime names unknown probe "${probe.probe}"` });
+      const validate = known.probes.get(probe.probe);
+      if (!validate) {
+        problems.push({ file, message: `checks.runtime names unknown probe "${probe.probe}"` });
+        continue;
+      }
+      const error = validate(probe.with);
+      if (error) problems.push({ file, message: `checks.runtime probe "${probe.probe}": ${error}` });
+    }
+    const run = challenge.checks.runtime?.run;
+    if (run && run.from !== 'dockerfile' && !challenge.files.includes(run.file)) {
+      problems.push({ file, message: `checks.runtime.run.file "${run.file}" is not one of the challenge files` });
     }
     for (const item of challenge.items) {
       if (!taught.has(item)) problems.push({ file, message: `item "${item}" is not taught by any lesson` });

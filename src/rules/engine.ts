@@ -1,10 +1,16 @@
 /**
- * Runs rules over parsed files and turns hits into findings. Pure: text in, findings out.
+ * Runs rules over a file and turns hits into findings. Pure: text in, findings out. A file that
+ * cannot be parsed yields one `parse-error` finding at its position, never an exception.
  */
-import { parseDockerfile, type DockerfileModel } from '../parse/dockerfile.js';
+import { parseCiWorkflow } from '../parse/ciWorkflow.js';
+import { parseCompose } from '../parse/compose.js';
+import { parseDaemonConfig } from '../parse/daemonConfig.js';
+import { parseDockerfile } from '../parse/dockerfile.js';
+import { parseKubernetes } from '../parse/kubernetes.js';
 import { InputError } from '../parse/position.js';
 import { allRules } from './registry.js';
-import type { DockerfileRule, Finding, Rule, RuleHit } from './types.js';
+import { suppressedRulesByLine } from './suppressions.js';
+import type { Finding, Rule, RuleContext, RuleHit, RuleTarget } from './types.js';
 
 export interface LintOptions {
   /** Only these rules (default: all rules for the file's kind). */
@@ -14,36 +20,54 @@ export interface LintOptions {
    * a learner may not silence the check they are asked to satisfy.
    */
   honourSuppressions?: boolean;
+  context?: RuleContext;
 }
 
 export interface LintResult {
   file: string;
+  kind: RuleTarget;
   findings: Finding[];
   /** Set when the file could not be parsed; the findings then hold one `parse-error`. */
   parseError?: InputError;
 }
 
+const parsers: { [T in RuleTarget]: (text: string, file: string) => unknown } = {
+  dockerfile: parseDockerfile,
+  compose: parseCompose,
+  kubernetes: parseKubernetes,
+  ci: parseCiWorkflow,
+  daemon: parseDaemonConfig,
+};
+
 /**
- * Lints one Dockerfile's text.
+ * Lints one file's text as the given kind.
  *
- * @example lintDockerfile('FROM busybox\n', 'Dockerfile').findings[0]?.rule // 'dockerfile/no-root-user'
+ * @example lintText('FROM busybox\n', 'Dockerfile', 'dockerfile').findings[0]?.rule // 'dockerfile/no-root-user'
  */
-export function lintDockerfile(text: string, file: string, options: LintOptions = {}): LintResult {
-  let model: DockerfileModel;
+export function lintText(text: string, file: string, kind: RuleTarget, options: LintOptions = {}): LintResult {
+  let model: unknown;
   try {
-    model = parseDockerfile(text, file);
+    model = parsers[kind](text, file);
   } catch (error) {
-    if (error instanceof InputError) return { file, findings: [parseErrorFinding(error)], parseError: error };
-    throw error;
+    if (error instanceof InputError) return { file, kind, findings: [parseErrorFinding(error)], parseError: error };
+    // A parser bug must not take the whole lint run down; report it where the file starts.
+    const internal = new InputError(file, { line: 1, column: 1 }, `could not be parsed (${(error as Error).message})`);
+    return { file, kind, findings: [parseErrorFinding(internal)], parseError: internal };
   }
-  const rules = (options.rules ?? allRules).filter((rule): rule is DockerfileRule => rule.target === 'dockerfile');
-  const suppressed = options.honourSuppressions === false ? new Map<number, Set<string>>() : suppressionsByLine(model);
+  const rules = (options.rules ?? allRules).filter((rule) => rule.target === kind);
+  const suppressed = options.honourSuppressions === false ? new Map<number, Set<string>>() : suppressedRulesByLine(text);
+  const context = options.context ?? {};
   const findings = rules.flatMap((rule) =>
-    rule.check(model)
+    (rule.check as (model: unknown, context: RuleContext) => RuleHit[])(model, context)
       .filter((hit) => !suppressed.get(hit.line)?.has(rule.meta.id))
       .map((hit) => toFinding(rule, hit, file)),
   );
-  return { file, findings: sortFindings(findings) };
+  return { file, kind, findings: sortFindings(findings) };
+}
+
+/** Shorthand kept for the many Dockerfile call sites. */
+export function lintDockerfile(text: string, file: string, options: LintOptions = {}): LintResult {
+  return lintText(text, file, 'dockerfile', options);
 }
 
 export function toFinding(rule: Rule, hit: RuleHit, file: string): Finding {
@@ -60,7 +84,7 @@ export function parseErrorFinding(error: InputError): Finding {
     column: error.position.column,
     message: error.message,
     title: 'The file could not be parsed',
-    why: 'A file that cannot be parsed cannot be checked; the build would most likely reject it too.',
+    why: 'A file that cannot be parsed cannot be checked; the build or the cluster would most likely reject it too.',
     fix: 'Correct the syntax at the position shown.',
     item: undefined,
     references: [],
@@ -69,26 +93,4 @@ export function parseErrorFinding(error: InputError): Finding {
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-}
-
-const SUPPRESSION = /^shipshape-ignore\s+([\w/-]+(?:\s*,\s*[\w/-]+)*)\s+--\s+\S/;
-
-/**
- * A comment `# shipshape-ignore rule-a, rule-b -- why this is fine` silences those rules on the
- * next instruction line. A reason is required, so every suppression says why it exists.
- */
-function suppressionsByLine(model: DockerfileModel): Map<number, Set<string>> {
-  const instructionLines = [...model.globalArgs, ...model.stages.flatMap((stage) => [stage.from, ...stage.instructions])]
-    .map((instruction) => instruction.line)
-    .sort((a, b) => a - b);
-  const byLine = new Map<number, Set<string>>();
-  for (const comment of model.comments) {
-    const match = SUPPRESSION.exec(comment.text.trim());
-    const target = instructionLines.find((line) => line > comment.line);
-    if (!match?.[1] || target === undefined) continue;
-    const ids = byLine.get(target) ?? new Set<string>();
-    for (const id of match[1].split(',')) ids.add(id.trim());
-    byLine.set(target, ids);
-  }
-  return byLine;
 }

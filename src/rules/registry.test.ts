@@ -14,7 +14,7 @@ const rulesDir = path.dirname(fileURLToPath(import.meta.url));
 const targets = readdirSync(rulesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 const ruleFiles = targets.flatMap((target) =>
   readdirSync(path.join(rulesDir, target))
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && name !== 'index.ts')
     .map((name) => `${target}/${name.replace(/\.ts$/, '')}`),
 );
 
@@ -38,7 +38,7 @@ describe('rule registry', () => {
 
   it.each(allRules.map((rule) => [rule.meta.id, rule] as const))('%s explains itself', (_id, rule) => {
     const { meta } = rule;
-    expect(meta.id).toMatch(/^(dockerfile|compose|kubernetes)\/[a-z0-9-]+$/);
+    expect(meta.id).toMatch(/^(dockerfile|compose|kubernetes|ci|daemon)\/[a-z0-9-]+$/);
     expect(meta.id.startsWith(`${rule.target}/`)).toBe(true);
     expect(meta.title.length).toBeGreaterThan(5);
     expect(meta.why.length).toBeGreaterThan(80);

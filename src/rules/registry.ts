@@ -1,11 +1,16 @@
 /**
- * Every rule shipshape knows, in one list. A meta-test walks src/rules/ and fails when a rule
- * file is missing here, so this list is the registry and the folder is its table of contents.
+ * Every rule shipshape knows. Each target folder (`dockerfile/`, `compose/`, ...) lists its
+ * rules in its `index.ts`; a meta-test walks the folders and fails when a rule file is missing
+ * from its list, so the folders are the table of contents.
  */
-import { noRootUser } from './dockerfile/no-root-user.js';
+import { ciRules } from './ci/index.js';
+import { composeRules } from './compose/index.js';
+import { daemonRules } from './daemon/index.js';
+import { dockerfileRules } from './dockerfile/index.js';
+import { kubernetesRules } from './kubernetes/index.js';
 import type { Rule } from './types.js';
 
-export const allRules: readonly Rule[] = [noRootUser];
+export const allRules: readonly Rule[] = [...dockerfileRules, ...composeRules, ...kubernetesRules, ...ciRules, ...daemonRules];
 
 const rulesById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 

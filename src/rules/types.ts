@@ -3,7 +3,11 @@
  * (where and what); the engine adds the rule's meta to make a finding a learner can act on.
  */
 import type { CurriculumItemId } from '../content/curriculum.js';
+import type { CiWorkflowModel } from '../parse/ciWorkflow.js';
+import type { ComposeModel } from '../parse/compose.js';
+import type { DaemonConfigModel } from '../parse/daemonConfig.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
+import type { KubernetesModel } from '../parse/kubernetes.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -28,13 +32,28 @@ export interface RuleHit {
   message: string;
 }
 
-export interface DockerfileRule {
-  target: 'dockerfile';
-  meta: RuleMeta;
-  check(model: DockerfileModel): RuleHit[];
+/** What a rule may know beyond its own file, supplied by the caller (pure data, no I/O). */
+export interface RuleContext {
+  /** Text of the `.dockerignore` beside a Dockerfile; undefined when there is none. */
+  dockerignore?: string | undefined;
 }
 
-export type Rule = DockerfileRule;
+interface RuleOf<Target extends string, Model> {
+  target: Target;
+  meta: RuleMeta;
+  check(model: Model, context: RuleContext): RuleHit[];
+}
+
+export type DockerfileRule = RuleOf<'dockerfile', DockerfileModel>;
+export type ComposeRule = RuleOf<'compose', ComposeModel>;
+export type KubernetesRule = RuleOf<'kubernetes', KubernetesModel>;
+/** GitHub Actions / GitLab CI pipelines: evidence of scanning, SBOMs, signing, runner hygiene. */
+export type CiWorkflowRule = RuleOf<'ci', CiWorkflowModel>;
+/** The Docker daemon's daemon.json. */
+export type DaemonConfigRule = RuleOf<'daemon', DaemonConfigModel>;
+
+export type Rule = DockerfileRule | ComposeRule | KubernetesRule | CiWorkflowRule | DaemonConfigRule;
+export type RuleTarget = Rule['target'];
 
 /** A hit with everything the learner needs: where, what, why, how, and which lesson. */
 export interface Finding extends RuleHit {

@@ -3,10 +3,14 @@
  * and returns a verdict with evidence a learner can read.
  */
 import type Docker from 'dockerode';
+import type { z } from 'zod';
 import type { CurriculumItemId } from '../../content/curriculum.js';
 import type { ExecResult } from '../container.js';
 
 export interface ProbeContext {
+  docker: Docker;
+  /** The image's tag or id, for probes that look at the image itself (size, layers, history). */
+  imageRef: string;
   container: Docker.Container;
   containerInfo: Docker.ContainerInspectInfo;
   image: Docker.ImageInspectInfo;
@@ -19,9 +23,14 @@ export interface ProbeVerdict {
   evidence: string;
 }
 
-export interface Probe {
+export interface Probe<Params = Record<string, unknown>> {
   id: string;
   title: string;
   item: CurriculumItemId;
-  run(context: ProbeContext): Promise<ProbeVerdict>;
+  /** Validates `with:` in challenge.yaml; the course loader reports a mismatch at load time. */
+  params: z.ZodType<Params>;
+  run(context: ProbeContext, params: Params): Promise<ProbeVerdict>;
 }
+
+/** A probe of any parameter type, as the registry holds them. */
+export type AnyProbe = Probe<any>;

@@ -2,12 +2,14 @@
  * The process inside the running container must not be uid 0. Asked from inside, with `id`,
  * because that is what an attacker who gets a shell would see.
  */
+import { z } from 'zod';
 import type { Probe } from './types.js';
 
 export const userNotRoot: Probe = {
   id: 'user-not-root',
   title: 'The container process is not root',
   item: 'runtime.non-root',
+  params: z.strictObject({}),
   async run({ exec }) {
     const uid = await exec(['id', '-u']);
     if (uid.exitCode !== 0) {

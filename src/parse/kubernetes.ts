@@ -1,0 +1,148 @@
+/**
+ * Kubernetes objects as rules see them: every object of a multi-document file (and of `List`s),
+ * the pod spec inside each workload kind, and every container of it (containers, initContainers,
+ * ephemeralContainers) with a path for positions.
+ */
+import { InputError } from './position.js';
+import { asArray, asRecord, isRecord, parseYamlSource, type YamlDocument, type YamlPath } from './yamlSource.js';
+
+export interface KubernetesObject {
+  document: YamlDocument;
+  /** Path of this object inside its document: `[]`, or `['items', 3]` inside a List. */
+  path: YamlPath;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+  value: Record<string, unknown>;
+}
+
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerRef {
+  group: ContainerGroup;
+  index: number;
+  name: string;
+  path: YamlPath;
+  spec: Record<string, unknown>;
+}
+
+export interface PodSpecRef {
+  object: KubernetesObject;
+  path: YamlPath;
+  spec: Record<string, unknown>;
+  containers: ContainerRef[];
+}
+
+export interface KubernetesModel {
+  file: string;
+  objects: KubernetesObject[];
+  podSpecs: PodSpecRef[];
+}
+
+/** Where each workload kind keeps its pod spec. */
+const podSpecPaths: Record<string, YamlPath> = {
+  Pod: ['spec'],
+  PodTemplate: ['template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export const workloadKinds = Object.keys(podSpecPaths);
+
+export function looksLikeKubernetes(value: unknown): boolean {
+  return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+}
+
+/**
+ * @throws InputError when the text is not YAML, or a document is not a Kubernetes object.
+ */
+export function parseKubernetes(text: string, file: string): KubernetesModel {
+  const source = parseYamlSource(text, file);
+  const objects: KubernetesObject[] = [];
+  for (const document of source.documents) {
+    if (document.value === null || document.value === undefined) continue;
+    collectObjects(document, document.value, [], objects, file);
+  }
+  return { file, objects, podSpecs: objects.flatMap(podSpecOf) };
+}
+
+function collectObjects(document: YamlDocument, value: unknown, path: YamlPath, into: KubernetesObject[], file: string): void {
+  if (!looksLikeKubernetes(value)) {
+    throw new InputError(file, document.positionOf(path), 'expected a Kubernetes object with "apiVersion" and "kind"');
+  }
+  const object = value as Record<string, unknown>;
+  if (object.kind === 'List' || (typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items))) {
+    asArray(object.items).forEach((item, index) => collectObjects(document, item, [...path, 'items', index], into, file));
+    return;
+  }
+  const metadata = asRecord(object.metadata);
+  into.push({
+    document,
+    path,
+    apiVersion: String(object.apiVersion),
+    kind: String(object.kind),
+    name: typeof metadata.name === 'string' ? metadata.name : '(unnamed)',
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+    value: object,
+  });
+}
+
+function podSpecOf(object: KubernetesObject): PodSpecRef[] {
+  const relative = podSpecPaths[object.kind];
+  if (!relative) return [];
+  let spec: unknown = object.value;
+  for (const key of relative) spec = asRecord(spec)[key];
+  if (!isRecord(spec)) return [];
+  const path = [...object.path, ...relative];
+  const groups: ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
+  const containers = groups.flatMap((group) =>
+    asArray(spec[group]).map((container, index) => {
+      const containerSpec = asRecord(container);
+      return {
+        group,
+        index,
+        name: typeof containerSpec.name === 'string' ? containerSpec.name : `${group}[${index}]`,
+        path: [...path, group, index],
+        spec: containerSpec,
+      };
+    }),
+  );
+  return [{ object, path, spec, containers }];
+}
+
+/** Settings that exist on both the pod's and the container's securityContext; the container wins. */
+const overridable = ['runAsUser', 'runAsGroup', 'runAsNonRoot', 'seccompProfile', 'seLinuxOptions', 'windowsOptions', 'appArmorProfile'] as const;
+
+export interface EffectiveSecurityContext {
+  values: Record<string, unknown>;
+  /** For each setting, the path it came from (container or pod level), to point findings at. */
+  sources: Record<string, YamlPath>;
+}
+
+/**
+ * The securityContext a container really runs with: container-level settings override the
+ * pod-level ones for the fields both have; the rest exist only on the container.
+ */
+export function effectiveSecurityContext(pod: PodSpecRef, container: ContainerRef): EffectiveSecurityContext {
+  const podContext = asRecord(pod.spec.securityContext);
+  const containerContext = asRecord(container.spec.securityContext);
+  const values: Record<string, unknown> = {};
+  const sources: Record<string, YamlPath> = {};
+  for (const key of overridable) {
+    if (key in podContext) {
+      values[key] = podContext[key];
+      sources[key] = [...pod.path, 'securityContext', key];
+    }
+  }
+  for (const [key, value] of Object.entries(containerContext)) {
+    values[key] = value;
+    sources[key] = [...container.path, 'securityContext', key];
+  }
+  return { values, sources };
+}

@@ -1,0 +1,93 @@
+/**
+ * YAML with positions for every node: multi-document files (Kubernetes manifests), anchors and
+ * aliases (bounded), and a `positionOf(path)` that turns a path into `line:column`. Hostile
+ * input (alias bombs, deep nesting, binary, huge files) becomes an InputError, never a crash.
+ */
+import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { InputError, looksBinary, type SourcePosition } from './position.js';
+
+export type YamlPath = readonly (string | number)[];
+
+export interface YamlDocument {
+  /** 0-based index of the document in its file. */
+  index: number;
+  /** The plain value (aliases expanded, at most `MAX_ALIASES` of them). */
+  value: unknown;
+  /** Where the node at `path` starts; a missing node reports its nearest existing ancestor. */
+  positionOf(path: YamlPath): SourcePosition;
+}
+
+export interface YamlSource {
+  file: string;
+  documents: YamlDocument[];
+}
+
+export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+export const MAX_ALIASES = 200;
+const MAX_DOCUMENTS = 2000;
+
+/**
+ * @example parseYamlSource('kind: Pod\n', 'pod.yaml').documents[0]?.value // { kind: 'Pod' }
+ * @throws InputError at the first syntax error, or for input no real manifest looks like.
+ */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  if (text.length > MAX_YAML_BYTES) throw new InputError(file, { line: 1, column: 1 }, `file is larger than ${MAX_YAML_BYTES} bytes`);
+  if (looksBinary(text)) throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); expected YAML text');
+  const lineCounter = new LineCounter();
+  let parsed: Document.Parsed[];
+  try {
+    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+  } catch (error) {
+    throw new InputError(file, { line: 1, column: 1 }, `YAML could not be parsed: ${shortMessage(error)}`);
+  }
+  if (!Array.isArray(parsed)) throw new InputError(file, { line: 1, column: 1 }, 'YAML could not be parsed');
+  if (parsed.length > MAX_DOCUMENTS) throw new InputError(file, { line: 1, column: 1 }, `more than ${MAX_DOCUMENTS} YAML documents`);
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return {
+    file,
+    documents: parsed.map((doc, index) => {
+      const [error] = doc.errors;
+      if (error) throw new InputError(file, at(error.pos[0]), shortMessage(error));
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+      } catch (error) {
+        const where = doc.contents && isNode(doc.contents) && doc.contents.range ? at(doc.contents.range[0]) : { line: 1, column: 1 };
+        throw new InputError(file, where, `YAML could not be read: ${shortMessage(error)}`);
+      }
+      return {
+        index,
+        value,
+        positionOf(path: YamlPath): SourcePosition {
+          for (let depth = path.length; depth >= 0; depth--) {
+            const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+            if (isNode(node) && node.range) return at(node.range[0]);
+          }
+          return { line: 1, column: 1 };
+        },
+      };
+    }),
+  };
+}
+
+function shortMessage(error: unknown): string {
+  if (error instanceof RangeError) return 'nesting is too deep';
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
+/** Narrowing helpers for rule code that walks plain YAML values. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

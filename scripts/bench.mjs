@@ -64,7 +64,46 @@ const staticCli = [];
 for (let i = 0; i < runs; i++) staticCli.push(timeCommand(process.execPath, [bin, 'check', 'non-root-dockerfile', '--dir', path.join(slice, 'broken'), '--static-only']).elapsed);
 console.log(`  \`shipshape check --static-only\` end to end: median ${ms(median(staticCli))} (n=${runs})`);
 
-// 3. Runtime check vs the same steps with the docker CLI (both with a warm build cache).
+// 3. Lint throughput: >= 1,000 generated files of every kind, discovered and linted in one process.
+{
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const { discoverFiles } = await import(path.join(root, 'dist/lint/discoverFiles.js'));
+  const { lintSources } = await import(path.join(root, 'dist/lint/lintSources.js'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-lint-'));
+  const count = Number(process.env.BENCH_LINT_FILES ?? 1200);
+  for (let i = 0; i < count; i++) {
+    const folder = path.join(dir, `svc-${i}`);
+    mkdirSync(folder);
+    switch (i % 4) {
+      case 0:
+        writeFileSync(path.join(folder, 'Dockerfile'), `ARG TAG=20.11.${i % 10}-alpine\nFROM node:\${TAG} AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:\${TAG}\nENV API_TOKEN=abc${i}\nCOPY --from=build /app/dist /app\nUSER ${i % 3 === 0 ? 'root' : '10001'}\nEXPOSE 3000\nCMD ["node", "/app/server.js"]\n`);
+        break;
+      case 1:
+        writeFileSync(path.join(folder, 'compose.yaml'), `services:\n  web:\n    image: nginx:1.25.${i % 5}\n    read_only: true\n    cap_drop: [ALL]\n    ports: ["8080:80"]\n    environment:\n      DB_PASSWORD: hunter${i}\n  worker:\n    build: .\n    privileged: ${i % 2 === 0}\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n    mem_limit: 256m\n`);
+        break;
+      case 2:
+        writeFileSync(path.join(folder, 'deployment.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: app\n          image: registry.example/app:1.${i}\n          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n          resources:\n            limits: {memory: 128Mi, cpu: 500m}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-${i}\nspec:\n  ports: [{port: 80}]\n`);
+        break;
+      default:
+        writeFileSync(path.join(folder, 'rbac.yaml'), `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: role-${i}\nrules:\n  - apiGroups: ["*"]\n    resources: ["pods", "secrets"]\n    verbs: ["get", "list"]\n`);
+    }
+  }
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const sources = discoverFiles([dir]).sources;
+  const results = lintSources(sources);
+  const elapsed = performance.now() - started;
+  const findings = results.reduce((sum, r) => sum + r.findings.length, 0);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nLint throughput (one process, one core: node is single-threaded here)`);
+  console.log(`  ${sources.length} files discovered, read and linted in ${ms(elapsed)}: ${(sources.length / (elapsed / 1000)).toFixed(0)} files/s, ${findings} findings`);
+  console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (RSS before linting ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`);
+  const sample = path.join(slice, 'broken/Dockerfile');
+  compare('\nStartup: `shipshape lint <one Dockerfile>` vs bare node', [process.execPath, [bin, 'lint', sample], 'shipshape lint Dockerfile'], [process.execPath, ['-e', '0'], 'node -e 0'], runs);
+}
+
+// 4. Runtime check vs the same steps with the docker CLI (both with a warm build cache).
 let dockerOk = spawnSync('docker', ['version'], { stdio: 'ignore' }).status === 0;
 if (!dockerOk) {
   console.log('\nRuntime: no Docker engine answered; skipped.');

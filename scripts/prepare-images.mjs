@@ -1,9 +1,6 @@
 // Makes every base image the course needs available on the Docker engine: already present,
-// built as a local stand-in (offline machines), or pulled. Run after `npm install`.
-import { loadCourse } from '../dist/content/loadCourse.js';
-import { connectEngine } from '../dist/runtime/engine.js';
-import { prepareCourseImages } from '../dist/runtime/courseImages.js';
+// built as a local stand-in (offline machines), or pulled. Run after `npm install`; the same
+// as `shipshape images prepare`, which this calls so the two never drift apart.
+import { main } from '../dist/cli/main.js';
 
-const docker = await connectEngine();
-const sources = await prepareCourseImages(docker, loadCourse(), (line) => console.log(`  ${line}`));
-for (const [image, source] of sources) console.log(`${image}: ${source}`);
+process.exitCode = await main(['images', 'prepare']);

@@ -1,20 +1,32 @@
 /**
  * The runtime half of checking a challenge: build the learner's Dockerfile, start the container
- * the way it is configured, run each probe inside it, and clean up whatever happens.
+ * the way it is configured (the image's own settings, or a compose service's, or a Kubernetes
+ * container's), run each probe inside it, and clean up whatever happens. Settings that are
+ * refused or malformed fail every probe before anything is built or created.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import type { Challenge } from '../content/schema.js';
+import type { RuntimeCheckSpec, Challenge } from '../content/schema.js';
+import { parseCompose } from '../parse/compose.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
+import { parseKubernetes } from '../parse/kubernetes.js';
+import { InputError } from '../parse/position.js';
 import { BuildFailedError, buildImage } from '../runtime/build.js';
-import { execInContainer, startContainer } from '../runtime/container.js';
+import { execInContainer, startContainer, type DeliveredFile } from '../runtime/container.js';
 import { CHALLENGE_LABEL } from '../runtime/labels.js';
 import { timeouts } from '../runtime/limits.js';
-import { RefusedSettingsError } from '../runtime/policy.js';
+import { RefusedSettingsError, type Refusal } from '../runtime/policy.js';
 import { findProbe } from '../runtime/probes/registry.js';
 import type { AnyProbe } from '../runtime/probes/types.js';
 import { RuntimeSession } from '../runtime/session.js';
+import { containerUser, numericOwner, runAsNonRootViolation } from '../runtime/settings/containerUser.js';
+import { fromCompose } from '../runtime/settings/fromCompose.js';
+import { fromDockerfile } from '../runtime/settings/fromDockerfile.js';
+import { fromKubernetes } from '../runtime/settings/fromKubernetes.js';
+import { readSecretFiles, type SecretFile } from '../runtime/settings/readSecretFiles.js';
+import { emptyRunSettings, type RunSettings } from '../runtime/settings/types.js';
 import type { CheckResult } from './types.js';
 
 export interface RuntimeCheckOptions {
@@ -34,11 +46,21 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     if (!found) throw new Error(`unknown probe ${probe}; the course validator should have caught this`);
     return { probe: found, params: found.params.parse(params) as unknown };
   });
+  const dir = path.resolve(options.dir);
+  const settings = learnerRunSettings(spec, dir);
+  // Secret files are read here, at the edge, and only from inside the challenge folder.
+  const secrets = readSecretFiles(dir, settings.secretFiles);
+  const refusals = [...settings.refusals, ...secrets.refusals];
+  if (refusals.length > 0) return failAll(probes, new RefusedSettingsError(refusals).message);
+  const invalid = [...settings.invalid, ...secrets.invalid];
+  if (invalid.length > 0) return failAll(probes, `${settings.source}: the container cannot start with these settings: ${describeSettings(invalid)}`);
   const session = new RuntimeSession(options.docker);
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
   try {
     const labels = session.labels({ [CHALLENGE_LABEL]: challenge.id });
     const tag = `shipshape-check/${challenge.id}:${process.pid}-${randomBytes(4).toString('hex')}`;
+    if (settings.notes.length > 0 || (spec.run?.from ?? 'dockerfile') !== 'dockerfile') options.onProgress?.(`run settings from ${settings.source}`);
+    for (const note of settings.notes) options.onProgress?.(`  note: ${note}`);
     options.onProgress?.(`building ${spec.dockerfile} (network none)`);
     await buildImage(session, {
       contextDir: path.resolve(options.dir),
@@ -52,8 +74,31 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
       stepLines: buildStepLines(options.dockerfileText, spec.dockerfile),
     });
     const image = await options.docker.getImage(tag).inspect();
+    const imageUser = image.Config?.User ?? '';
+    // The kubelet checks runAsNonRoot against the image before it creates the container; so do we.
+    const nonRoot = runAsNonRootViolation(settings, imageUser);
+    if (nonRoot) return failAll(probes, `${nonRoot} (${settings.source})`);
+    const user = containerUser(settings, imageUser);
     options.onProgress?.('starting the container (network none, memory, CPU and PID limits)');
-    const container = await startContainer(session, { image: tag, labels });
+    const started = await startContainer(session, {
+      image: tag,
+      labels,
+      host: settings.host,
+      user,
+      env: settings.env,
+      entrypoint: settings.entrypoint,
+      cmd: settings.cmd,
+      workingDir: settings.workingDir,
+      healthcheck: settings.healthcheck,
+      files: deliveredSecrets(secrets.files, user ?? imageUser, options.onProgress),
+    }).catch((error: unknown) => {
+      // The engine rejecting the learner's settings (a user missing from /etc/passwd, a bad
+      // tmpfs option) is a verdict on those settings, not a crash.
+      if (isEngineRejection(error) && !session.signal.aborted) return `the engine would not start the container with ${settings.source}: ${engineMessage(error)}`;
+      throw error;
+    });
+    if (typeof started === 'string') return failAll(probes, started);
+    const container = started;
     const containerInfo = await container.inspect();
     if (!containerInfo.State.Running) {
       const logs = await container.logs({ stdout: true, stderr: true, tail: 20 }).catch(() => Buffer.from(''));
@@ -63,7 +108,7 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     for (const { probe, params } of probes) {
       options.onProgress?.(`probing: ${probe.title}`);
       const verdict = await probe
-        .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, exec: (cmd) => execInContainer(session, container, cmd) }, params)
+        .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, requested: settings.host, exec: (cmd) => execInContainer(session, container, cmd) }, params)
         .catch((error: unknown) => ({ passed: false, evidence: `the probe could not run: ${(error as Error).message}` }));
       results.push({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, findings: [] });
     }
@@ -80,6 +125,53 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     clearTimeout(deadline);
     await session.cleanup();
   }
+}
+
+/**
+ * The run settings the challenge names, translated from the learner's file.
+ * @throws InputError (with the file's full path) when the file is not valid YAML or not a compose file / manifest.
+ */
+function learnerRunSettings(spec: RuntimeCheckSpec, dir: string): RunSettings {
+  const run = spec.run ?? { from: 'dockerfile' };
+  if (run.from === 'dockerfile') return fromDockerfile(spec.dockerfile);
+  const full = path.join(dir, run.file);
+  if (!existsSync(full)) {
+    const missing = emptyRunSettings(run.file);
+    missing.invalid.push({ setting: run.file, reason: `${run.file} is missing` });
+    return missing;
+  }
+  const text = readFileSync(full, 'utf8');
+  try {
+    return run.from === 'compose' ? fromCompose(parseCompose(text, run.file), run.service) : fromKubernetes(parseKubernetes(text, run.file), run.container);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(full, error.position, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Secret files owned by the user the container runs as, so a 0400 file is readable by its
+ * process. A user given by name cannot be resolved without the image's /etc/passwd: then the
+ * files belong to root and are made readable by everyone, and the learner is told.
+ */
+function deliveredSecrets(files: SecretFile[], user: string, onProgress: ((line: string) => void) | undefined): DeliveredFile[] {
+  if (files.length === 0) return [];
+  const owner = numericOwner(user);
+  if (!owner) onProgress?.(`  note: secrets: the user "${user}" is a name, so secret files belong to root and are readable by every user`);
+  return files.map((file) => ({ path: file.target, content: file.content, mode: owner ? file.mode : file.mode | 0o444, uid: owner?.uid ?? 0, gid: owner?.gid ?? 0 }));
+}
+
+function isEngineRejection(error: unknown): error is { statusCode: number; message: string; json?: { message?: string } } {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600;
+}
+
+function engineMessage(error: { message: string; json?: { message?: string } }): string {
+  return (error.json?.message ?? error.message).trim();
+}
+
+function describeSettings(settings: Refusal[]): string {
+  return settings.map((s) => `${s.setting} (${s.reason})`).join('; ');
 }
 
 function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[] {

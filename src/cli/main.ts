@@ -72,6 +72,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         io,
       );
     }
+    case 'lint': {
+      const { values, positionals } = parseStrict(args, { format: { type: 'string' }, profile: { type: 'string' } }, 'lint', -1);
+      if (positionals.length === 0) throw new UsageError('name at least one file or folder to lint', 'lint');
+      const { lintCommand } = await import('./commands/lint.js');
+      return lintCommand({ paths: positionals, format: (values.format as string | undefined) ?? 'text', profile: values.profile as string | undefined }, io);
+    }
     case 'author': {
       const [sub, ...subArgs] = args;
       if (sub === 'schema') {
@@ -83,6 +89,16 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { values, positionals } = parseStrict(subArgs, { 'static-only': { type: 'boolean' }, json: { type: 'boolean' } }, 'author', -1);
       const { authorCheckCommand } = await import('./commands/author.js');
       return authorCheckCommand({ ids: positionals, staticOnly: values['static-only'] === true, json: values.json === true }, io);
+    }
+    case 'images': {
+      const [action, ...actionArgs] = args;
+      if (action !== 'prepare' && action !== 'save' && action !== 'load' && action !== 'status') {
+        throw new UsageError('expected `images prepare`, `images save <file.tar>`, `images load <file.tar>` or `images status`', 'images');
+      }
+      const takesFile = action === 'save' || action === 'load';
+      const { values, positionals } = parseStrict(actionArgs, action === 'status' ? { json: { type: 'boolean' } } : {}, 'images', takesFile ? 1 : 0);
+      const { imagesCommand } = await import('./commands/images.js');
+      return imagesCommand({ action, file: positionals[0], json: values.json === true }, io);
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -31,8 +31,8 @@ export const commands: CommandHelp[] = [
   },
   {
     name: 'lesson',
-    usage: 'shipshape lesson <lesson-id>',
-    summary: 'Print a lesson in the terminal.',
+    usage: 'shipshape lesson <lesson-id | item-id>',
+    summary: 'Print a lesson in the terminal (by its id, or by the curriculum item it teaches).',
     options: [],
   },
   {
@@ -46,6 +46,15 @@ export const commands: CommandHelp[] = [
     ],
   },
   {
+    name: 'lint',
+    usage: 'shipshape lint <paths...> [--format text|json|sarif] [--profile NAME]',
+    summary: 'Check your own Dockerfiles, compose files, Kubernetes manifests, CI workflows and daemon.json.',
+    options: [
+      ['--format FORMAT', 'text (default), json, or sarif (SARIF 2.1.0 for code scanning)'],
+      ['--profile NAME', 'only the controls of pss-baseline or pss-restricted (Kubernetes Pod Security Standards)'],
+    ],
+  },
+  {
     name: 'author',
     usage: 'shipshape author check [challenge-id...] [--static-only] [--json] | author schema',
     summary: 'For course authors: prove challenges (broken fails, solution passes, wrong answers fail), or print the content formats.',
@@ -53,6 +62,12 @@ export const commands: CommandHelp[] = [
       ['--static-only', 'skip the runtime half of each check'],
       ['--json', 'machine-readable results'],
     ],
+  },
+  {
+    name: 'images',
+    usage: 'shipshape images prepare | save <file.tar> | load <file.tar> | status [--json]',
+    summary: 'The base images the course builds FROM: make them available, move them as an offline bundle, or list what is missing.',
+    options: [['--json', 'machine-readable status (exit 1 when an image is missing)']],
   },
 ];
 

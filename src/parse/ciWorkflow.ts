@@ -12,6 +12,10 @@ export interface CiCommand {
   text: string;
   kind: 'run' | 'uses';
   path: YamlPath;
+  /** The step (GitHub) or job (GitLab) the command belongs to: `continue-on-error`, `allow_failure` live there. */
+  stepPath: YamlPath;
+  /** A GitHub step's `with:` inputs (`exit-code: '1'` of trivy-action); empty for GitLab. */
+  with: Record<string, unknown>;
 }
 
 export interface CiWorkflowModel {
@@ -37,8 +41,10 @@ export function parseCiWorkflow(text: string, file: string): CiWorkflowModel {
     for (const [job, spec] of Object.entries(root.jobs)) {
       asArray(asRecord(spec).steps).forEach((step, index) => {
         const s = asRecord(step);
-        if (typeof s.run === 'string') commands.push({ job, text: s.run, kind: 'run', path: ['jobs', job, 'steps', index, 'run'] });
-        if (typeof s.uses === 'string') commands.push({ job, text: s.uses, kind: 'uses', path: ['jobs', job, 'steps', index, 'uses'] });
+        const stepPath = ['jobs', job, 'steps', index];
+        const inputs = asRecord(s.with);
+        if (typeof s.run === 'string') commands.push({ job, text: s.run, kind: 'run', path: [...stepPath, 'run'], stepPath, with: inputs });
+        if (typeof s.uses === 'string') commands.push({ job, text: s.uses, kind: 'uses', path: [...stepPath, 'uses'], stepPath, with: inputs });
       });
     }
     return { file, flavour: 'github', document, commands };
@@ -47,7 +53,7 @@ export function parseCiWorkflow(text: string, file: string): CiWorkflowModel {
     for (const key of ['before_script', 'script', 'after_script']) {
       const lines = asRecord(spec)[key];
       (typeof lines === 'string' ? [lines] : asArray(lines)).forEach((line, index) => {
-        if (typeof line === 'string') commands.push({ job, text: line, kind: 'run', path: [job, key, index] });
+        if (typeof line === 'string') commands.push({ job, text: line, kind: 'run', path: [job, key, index], stepPath: [job], with: {} });
       });
     }
   }

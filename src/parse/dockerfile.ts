@@ -16,6 +16,8 @@ export interface DockerInstruction {
   text: string;
   /** `--from=build` -> `{ from: 'build' }`; a flag without a value maps to `''`. */
   flags: Record<string, string>;
+  /** Every `--mount=` value in order: a RUN may carry several, and `flags.mount` keeps only the last. */
+  mounts: string[];
   /** True when the arguments are a JSON array (`CMD ["httpd", "-f"]`). */
   jsonForm: boolean;
   line: number;
@@ -128,9 +130,14 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileMo
 function toInstruction(node: Instruction): DockerInstruction {
   const range = node.getRange();
   const flags: Record<string, string> = {};
+  const mounts: string[] = [];
   const withFlags = node as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
   if (typeof withFlags.getFlags === 'function') {
-    for (const flag of withFlags.getFlags()) flags[flag.getName().toLowerCase()] = flag.getValue() ?? '';
+    for (const flag of withFlags.getFlags()) {
+      const name = flag.getName().toLowerCase();
+      flags[name] = flag.getValue() ?? '';
+      if (name === 'mount') mounts.push(flag.getValue() ?? '');
+    }
   }
   const text = node.getArgumentsContent() ?? '';
   const jsonArgs = parseJsonForm(text);
@@ -139,6 +146,7 @@ function toInstruction(node: Instruction): DockerInstruction {
     args: jsonArgs ?? node.getArguments().map((argument) => argument.getValue()),
     text,
     flags,
+    mounts,
     jsonForm: jsonArgs !== undefined,
     line: range.start.line + 1,
     column: range.start.character + 1,

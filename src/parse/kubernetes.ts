@@ -32,6 +32,12 @@ export interface PodSpecRef {
   path: YamlPath;
   spec: Record<string, unknown>;
   containers: ContainerRef[];
+  /**
+   * The pod's own metadata (the Pod's, or the template's for workloads): labels that
+   * NetworkPolicies select on and annotations such as the AppArmor ones. `{}` when absent.
+   */
+  metadata: Record<string, unknown>;
+  metadataPath: YamlPath;
 }
 
 export interface KubernetesModel {
@@ -113,7 +119,11 @@ function podSpecOf(object: KubernetesObject): PodSpecRef[] {
       };
     }),
   );
-  return [{ object, path, spec, containers }];
+  // Every pod spec path ends in `spec`; its sibling `metadata` is the pod template's metadata.
+  const metadataRelative = [...relative.slice(0, -1), 'metadata'];
+  let metadata: unknown = object.value;
+  for (const key of metadataRelative) metadata = asRecord(metadata)[key];
+  return [{ object, path, spec, containers, metadata: asRecord(metadata), metadataPath: [...object.path, ...metadataRelative] }];
 }
 
 /** Settings that exist on both the pod's and the container's securityContext; the container wins. */

@@ -3,7 +3,7 @@
  * aliases (bounded), and a `positionOf(path)` that turns a path into `line:column`. Hostile
  * input (alias bombs, deep nesting, binary, huge files) becomes an InputError, never a crash.
  */
-import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { InputError, looksBinary, type SourcePosition } from './position.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -36,7 +36,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
   } catch (error) {
     throw new InputError(file, { line: 1, column: 1 }, `YAML could not be parsed: ${shortMessage(error)}`);
   }
@@ -63,6 +63,10 @@ export function parseYamlSource(text: string, file: string): YamlSource {
         value,
         positionOf(path: YamlPath): SourcePosition {
           for (let depth = path.length; depth >= 0; depth--) {
+            // A map entry is located at its key (`web:`), so a finding about a whole service or
+            // container lands on the line that names it, and a suppression comment above it works.
+            const key = depth > 0 ? keyNode(doc, path.slice(0, depth - 1), path[depth - 1]) : undefined;
+            if (key?.range) return at(key.range[0]);
             const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
             if (isNode(node) && node.range) return at(node.range[0]);
           }
@@ -71,6 +75,13 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       };
     }),
   };
+}
+
+function keyNode(doc: Document.Parsed, parentPath: YamlPath, key: string | number | undefined) {
+  const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+  return pair && isNode(pair.key) ? pair.key : undefined;
 }
 
 function shortMessage(error: unknown): string {

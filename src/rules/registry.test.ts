@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isCurriculumItemId } from '../content/curriculum.js';
-import { allRules } from './registry.js';
+import { allRules, findRule, profileRules } from './registry.js';
 
 const rulesDir = path.dirname(fileURLToPath(import.meta.url));
 const targets = readdirSync(rulesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -23,8 +23,12 @@ describe('rule registry', () => {
     expect(ruleFiles.length).toBeGreaterThan(0);
   });
 
+  // Files named pss-* are Pod Security Standards controls: registered as profile rules, not defaults.
   it.each(ruleFiles)('%s is registered under the id of its path', (id) => {
-    expect(allRules.map((rule) => rule.meta.id)).toContain(id);
+    const isProfileRule = id.split('/')[1]?.startsWith('pss-') === true;
+    expect((isProfileRule ? profileRules : allRules).map((rule) => rule.meta.id)).toContain(id);
+    expect((isProfileRule ? allRules : profileRules).map((rule) => rule.meta.id)).not.toContain(id);
+    expect(findRule(id)?.meta.id).toBe(id);
   });
 
   it.each(ruleFiles)('%s has a test file beside it', (id) => {
@@ -32,11 +36,11 @@ describe('rule registry', () => {
   });
 
   it('has no two rules with one id', () => {
-    const ids = allRules.map((rule) => rule.meta.id);
+    const ids = [...allRules, ...profileRules].map((rule) => rule.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(allRules.map((rule) => [rule.meta.id, rule] as const))('%s explains itself', (_id, rule) => {
+  it.each([...allRules, ...profileRules].map((rule) => [rule.meta.id, rule] as const))('%s explains itself', (_id, rule) => {
     const { meta } = rule;
     expect(meta.id).toMatch(/^(dockerfile|compose|kubernetes|ci|daemon)\/[a-z0-9-]+$/);
     expect(meta.id.startsWith(`${rule.target}/`)).toBe(true);

@@ -2,7 +2,8 @@
  * Base images the course's Dockerfiles start FROM. Real users pull them (or load an offline
  * bundle made with `docker save`). Where no registry is reachable, as on CI machines and in
  * offline workshops without a bundle, a stand-in is built locally from the host's static
- * busybox: a 2 MB image with a shell, `id`, `adduser`, `wget` and `httpd`.
+ * busybox: a 2 MB image with a shell, `id`, `wget` and `httpd` (but no `adduser` or
+ * `addgroup`). `imageBundle.ts` writes and reads the offline bundle.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-fs';
+import { PullProgress, pullEventLine, type PullEvent } from './pullProgress.js';
 
 export const STANDIN_LABEL = 'dev.shipshape.standin';
 
@@ -59,7 +61,12 @@ export async function importBusyboxStandIn(docker: Docker, reference: string, bu
     writeFileSync(path.join(root, 'etc/group'), 'root:x:0:\nnogroup:x:65534:\n');
     writeFileSync(path.join(root, 'etc/shadow'), 'root:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n', { mode: 0o640 });
     const [repo, tag] = splitReference(reference);
-    const stream = await docker.importImage(tar.pack(root) as unknown as NodeJS.ReadableStream, {
+    // umask 0 keeps /tmp at 1777 (the engine copies its mode onto a tmpfs mounted there), and
+    // every file is root's, as in a real base image, whoever runs this.
+    // (tar-fs supports `umask`; its published types do not list it.)
+    const packOptions = { umask: 0, map: (header: tar.Headers) => ({ ...header, uid: 0, gid: 0, uname: 'root', gname: 'root' }) };
+    const rootfs = tar.pack(root, packOptions as tar.PackOptions);
+    const stream = await docker.importImage(rootfs as unknown as NodeJS.ReadableStream, {
       repo,
       tag,
       changes: ['ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'CMD ["sh"]', `LABEL ${STANDIN_LABEL}=true`],
@@ -70,19 +77,54 @@ export async function importBusyboxStandIn(docker: Docker, reference: string, bu
   }
 }
 
-/** Pulls an image, reporting progress as `layer: status` lines. */
-export async function pullImage(docker: Docker, reference: string, onProgress?: (line: string) => void): Promise<void> {
+/**
+ * Pulls an image. Each engine event goes to `onPullEvent` when given (the CLI's pull display
+ * folds them), else layer phase changes go to `onProgress` as lines.
+ */
+export async function pullImage(docker: Docker, reference: string, onProgress?: (line: string) => void, onPullEvent?: (reference: string, event: PullEvent) => void): Promise<void> {
   const stream = await docker.pull(reference);
+  const progress = new PullProgress(reference);
   await followToEnd(docker, stream, (event) => {
-    if (event.status) onProgress?.(`${event.id ? `${event.id}: ` : ''}${event.status}${event.progress ? ` ${event.progress}` : ''}`);
+    if (onPullEvent) onPullEvent(reference, event);
+    else if (progress.apply(event)) onProgress?.(pullEventLine(reference, event));
   });
+}
+
+export interface ImageStatus {
+  reference: string;
+  present: boolean;
+  /** A local busybox stand-in rather than the registry's image. */
+  standIn: boolean;
+  id: string | undefined;
+  sizeBytes: number | undefined;
+}
+
+/** Whether each reference is on the engine, and whether it is a stand-in. */
+export async function imageStatuses(docker: Docker, references: readonly string[]): Promise<ImageStatus[]> {
+  return Promise.all(
+    references.map(async (reference) => {
+      const info = await docker.getImage(reference).inspect().catch(() => undefined);
+      return {
+        reference,
+        present: info !== undefined,
+        standIn: info?.Config?.Labels?.[STANDIN_LABEL] === 'true',
+        id: info?.Id,
+        sizeBytes: info?.Size,
+      };
+    }),
+  );
 }
 
 /**
  * Makes sure each reference is on the engine: already there, a local stand-in (busybox images,
  * when the host has a static busybox), or pulled.
  */
-export async function ensureBaseImages(docker: Docker, references: readonly string[], onProgress?: (line: string) => void): Promise<Map<string, ImageSource>> {
+export async function ensureBaseImages(
+  docker: Docker,
+  references: readonly string[],
+  onProgress?: (line: string) => void,
+  onPullEvent?: (reference: string, event: PullEvent) => void,
+): Promise<Map<string, ImageSource>> {
   const sources = new Map<string, ImageSource>();
   for (const reference of references) {
     if (await imageExists(docker, reference)) {
@@ -96,7 +138,7 @@ export async function ensureBaseImages(docker: Docker, references: readonly stri
       sources.set(reference, 'stand-in');
     } else {
       onProgress?.(`${reference}: pulling`);
-      await pullImage(docker, reference, onProgress);
+      await pullImage(docker, reference, onProgress, onPullEvent);
       sources.set(reference, 'pulled');
     }
   }
@@ -113,13 +155,8 @@ function splitReference(reference: string): [string, string] {
   return colon === -1 ? [reference, 'latest'] : [reference.slice(0, colon), reference.slice(colon + 1)];
 }
 
-interface ProgressEvent {
-  id?: string;
-  status?: string;
-  progress?: string;
-}
-
-function followToEnd(docker: Docker, stream: NodeJS.ReadableStream, onEvent?: (event: ProgressEvent) => void): Promise<void> {
+/** Follows an engine progress stream to its end; an `error` event in it rejects. */
+export function followToEnd(docker: Docker, stream: NodeJS.ReadableStream, onEvent?: (event: PullEvent) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     docker.modem.followProgress(
       stream,

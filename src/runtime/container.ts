@@ -3,11 +3,13 @@
  * learner's own settings plus shipshape's non-negotiables: network none, labels, memory, CPU and
  * PID caps. Settings that no exercise may grant are refused before anything is created.
  */
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { containerCaps, timeouts } from './limits.js';
 import { RefusedSettingsError, refusalsFor } from './policy.js';
 import type { RuntimeSession } from './session.js';
+import { fileArchive } from './settings/fileArchive.js';
 
 export interface ContainerSettings {
   image: string;
@@ -15,6 +17,22 @@ export interface ContainerSettings {
   /** What the learner's files ask for (user, read-only, capabilities, ...). */
   host?: Docker.HostConfig;
   user?: string;
+  env?: string[];
+  entrypoint?: string[];
+  cmd?: string[];
+  workingDir?: string;
+  healthcheck?: Docker.HealthConfig;
+  /** Files placed before the process starts (secrets), each in a volume so a read-only root still takes them. */
+  files?: DeliveredFile[];
+}
+
+export interface DeliveredFile {
+  /** Absolute path inside the container. */
+  path: string;
+  content: Buffer;
+  mode: number;
+  uid: number;
+  gid: number;
 }
 
 export interface ExecResult {
@@ -42,17 +60,49 @@ export async function startContainer(session: RuntimeSession, settings: Containe
   const requested = settings.host ?? {};
   const refusals = refusalsFor(requested);
   if (refusals.length > 0) throw new RefusedSettingsError(refusals);
+  const files = settings.files ?? [];
+  const fileDirectories = [...new Set(files.map((file) => path.posix.dirname(file.path)))];
+  const hostConfig = hardenHostConfig(requested);
+  hostConfig.Mounts = withVolumesAt(hostConfig.Mounts ?? [], fileDirectories, settings.labels);
+  if (hostConfig.Mounts.length === 0) delete hostConfig.Mounts;
   const container = await session.docker.createContainer({
     Image: settings.image,
     Labels: settings.labels,
     User: settings.user,
+    Env: settings.env,
+    Entrypoint: settings.entrypoint,
+    Cmd: settings.cmd,
+    WorkingDir: settings.workingDir,
+    Healthcheck: settings.healthcheck,
     NetworkDisabled: true,
-    HostConfig: hardenHostConfig(requested),
+    HostConfig: hostConfig,
     abortSignal: session.signal,
   } as Docker.ContainerCreateOptions);
   session.trackContainer(container.id);
+  // Before start, so the process never runs without its secrets. The engine writes into a volume
+  // even when the root filesystem is read-only; owner and mode come from the archive's headers.
+  const mtime = Math.floor(Date.now() / 1000);
+  for (const directory of fileDirectories) {
+    const inDirectory = files.filter((file) => path.posix.dirname(file.path) === directory);
+    const archive = fileArchive(inDirectory.map((file) => ({ ...file, name: path.posix.basename(file.path) })), mtime);
+    await container.putArchive(archive, { path: directory, abortSignal: session.signal });
+  }
   await container.start({ abortSignal: session.signal } as object);
   return container;
+}
+
+/**
+ * The learner's volume mounts plus one fresh volume per directory that receives files, all
+ * labelled so they are recognisably shipshape's. Volumes here are anonymous: the engine removes
+ * them with the container (`v: true`), and no volume of the host's is ever attached.
+ */
+function withVolumesAt(mounts: Docker.MountSettings[], directories: string[], labels: Record<string, string>): Docker.MountSettings[] {
+  const taken = new Set(mounts.map((mount) => mount.Target));
+  const added = directories.filter((directory) => !taken.has(directory)).map((Target): Docker.MountSettings => ({ Type: 'volume', Source: '', Target }));
+  return [...mounts, ...added].map((mount) =>
+    // Only labels and NoCopy survive: a driver's options could bind a host path into the volume.
+    mount.Type === 'volume' ? ({ ...mount, Source: '', VolumeOptions: { NoCopy: mount.VolumeOptions?.NoCopy ?? false, Labels: labels } } as Docker.MountSettings) : mount,
+  );
 }
 
 /**

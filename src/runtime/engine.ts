@@ -1,9 +1,12 @@
 /**
- * Connecting to the Docker engine. dockerode (through docker-modem) honours DOCKER_HOST,
- * DOCKER_TLS_VERIFY and DOCKER_CERT_PATH; without them it uses the local socket. When no engine
- * answers, the user gets one sentence saying what to start, not a socket error.
+ * Connecting to the Docker engine. The endpoint is chosen as the docker CLI chooses it
+ * (dockerContext.ts: DOCKER_HOST, DOCKER_CONTEXT, the current context, then the usual sockets),
+ * so shipshape reaches the engine `docker ps` reaches. When none answers, the user gets one
+ * sentence naming the endpoint tried, how it was chosen, and what to start; not a socket error.
  */
+import https from 'node:https';
 import Docker from 'dockerode';
+import { modemSettings, processEnvironment, resolveEngineEndpoint, type EngineEndpoint } from './dockerContext.js';
 
 export class EngineUnavailableError extends Error {
   constructor(detail: string) {
@@ -15,16 +18,39 @@ export class EngineUnavailableError extends Error {
   }
 }
 
+export interface ConnectOptions {
+  /** Defaults to process.env; tests pass their own DOCKER_HOST / DOCKER_CONTEXT / DOCKER_CONFIG. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Connects and pings within `timeoutMs`; throws EngineUnavailableError when nothing answers. */
-export async function connectEngine(timeoutMs = 5_000): Promise<Docker> {
-  const docker = new Docker();
+export async function connectEngine(timeoutMs = 5_000, options: ConnectOptions = {}): Promise<Docker> {
+  let endpoint: EngineEndpoint | undefined;
+  let docker: Docker;
+  try {
+    const env = options.env ?? process.env;
+    endpoint = resolveEngineEndpoint(processEnvironment(env));
+    docker = new Docker(dockerodeOptions(endpoint, env));
+  } catch (error) {
+    // A broken context or an endpoint we cannot use: same answer as an engine that is down.
+    throw new EngineUnavailableError(error instanceof Error ? error.message : String(error));
+  }
   try {
     // The published types lag dockerode 5, which accepts an options object with an abort signal.
     await (docker.ping as unknown as (options: object) => Promise<unknown>).call(docker, { abortSignal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const where = process.env.DOCKER_HOST ?? '/var/run/docker.sock';
     const reason = error instanceof Error ? error.message : String(error);
-    throw new EngineUnavailableError(`${where}: ${reason}`);
+    throw new EngineUnavailableError(`${endpoint.host}, ${endpoint.source}: ${reason}`);
   }
   return docker;
+}
+
+function dockerodeOptions(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv): Docker.DockerOptions {
+  const { rejectUnauthorized, ...settings } = modemSettings(endpoint);
+  if (settings.protocol === 'ssh') return { ...settings, sshOptions: { agent: env.SSH_AUTH_SOCK } } as Docker.DockerOptions;
+  if (rejectUnauthorized === false) {
+    // SkipTLSVerify: docker-modem has no switch for it, but it uses an agent we hand it.
+    return { ...settings, agent: new https.Agent({ rejectUnauthorized: false, ca: settings.ca, cert: settings.cert, key: settings.key }) } as Docker.DockerOptions;
+  }
+  return settings as Docker.DockerOptions;
 }

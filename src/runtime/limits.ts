@@ -1,11 +1,20 @@
 /**
  * The caps every build and container gets, whatever the learner's files ask for. A learner's
  * own limits apply when they are tighter; these are the ceiling that protects the machine.
+ * Callers may pass tighter (or, in tests, shorter) values per call; these are the defaults.
  */
 export const containerCaps = {
   memoryBytes: 256 * 1024 * 1024,
   nanoCpus: 1_000_000_000,
   pidsLimit: 128,
+} as const;
+
+export const buildCaps = {
+  /**
+   * An exercise's context is a Dockerfile and a few small files. Anything near this size is a
+   * forgotten node_modules or a disk image, and would be streamed to the engine on every check.
+   */
+  contextBytes: 64 * 1024 * 1024,
 } as const;
 
 export const timeouts = {

@@ -3,7 +3,7 @@
  * lesson's text, and where to find a challenge's files. Key bindings live in one table so the
  * help line and the tests read the same source.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useState } from 'react';
 import type { Course } from '../content/loadCourse.js';
 
@@ -25,29 +25,39 @@ export function App({ course }: { course: Course }) {
   const [cursor, setCursor] = useState(0);
   const [open, setOpen] = useState<Entry | undefined>(undefined);
 
+  const { stdout } = useStdout();
+  // Header, margins and the help line take about six rows; the menu scrolls within the rest.
+  const visibleRows = Math.max(5, (stdout.rows || 24) - 6);
+
   useInput((input, key) => {
     if (input === 'q') exit();
     else if (key.escape) setOpen(undefined);
     else if (open) return;
-    else if (key.upArrow || input === 'k') setCursor((c) => Math.max(0, c - 1));
-    else if (key.downArrow || input === 'j') setCursor((c) => Math.min(entries.length - 1, c + 1));
+    else if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
+    else if (key.downArrow) setCursor((c) => Math.min(entries.length - 1, c + 1));
     else if (key.return) setOpen(entries[cursor]);
+    else if (/^[jk]+$/.test(input)) {
+      // Keys typed quickly can arrive as one chunk ("jjj"): each one counts.
+      const delta = [...input].reduce((sum, ch) => sum + (ch === 'j' ? 1 : -1), 0);
+      setCursor((c) => Math.min(entries.length - 1, Math.max(0, c + delta)));
+    }
   });
 
   return (
     <Box flexDirection="column" paddingX={1}>
       <Text bold color="cyan">shipshape: container security, hands on</Text>
-      {open ? <Detail course={course} entry={open} /> : <Menu entries={entries} cursor={cursor} />}
+      {open ? <Detail course={course} entry={open} /> : <Menu entries={entries} cursor={cursor} rows={visibleRows} />}
       <Text dimColor>{keyBindings.map((b) => `${b.keys} ${b.action}`).join(' · ')}</Text>
     </Box>
   );
 }
 
-function Menu({ entries, cursor }: { entries: Entry[]; cursor: number }) {
+function Menu({ entries, cursor, rows }: { entries: Entry[]; cursor: number; rows: number }) {
+  const first = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, entries.length - rows));
   return (
     <Box flexDirection="column" marginY={1}>
-      {entries.map((entry, index) => (
-        <Text key={`${entry.kind}:${entry.id}`} inverse={index === cursor}>
+      {entries.slice(first, first + rows).map((entry, offset) => (
+        <Text key={`${entry.kind}:${entry.id}`} inverse={first + offset === cursor}>
           {entry.kind === 'lesson' ? 'lesson    ' : 'challenge '} {entry.title}
         </Text>
       ))}

@@ -1,12 +1,13 @@
 /** `shipshape lesson <id>`: a lesson as plain text, for reading outside the TUI. */
-import { loadCourse } from '../../content/loadCourse.js';
+import { lessonForItem, loadCourse } from '../../content/loadCourse.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { UsageError } from '../usage.js';
 
 export function lessonCommand(id: string, io: Io): number {
   const course = loadCourse();
-  const lesson = course.lessons.find((candidate) => candidate.id === id);
+  // A curriculum item id (`runtime.non-root`, as lint prints it) finds the lesson that teaches it.
+  const lesson = course.lessons.find((candidate) => candidate.id === id) ?? lessonForItem(course, id);
   if (!lesson) {
     throw new UsageError(`no lesson "${id}"; the lessons are: ${course.lessons.map((l) => l.id).join(', ')}`, 'lesson');
   }

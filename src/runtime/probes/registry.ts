@@ -1,8 +1,49 @@
 /** Every runtime probe, by id. Challenges name probes in `checks.runtime.probes`. */
+import { attackForkFlood } from './attack-fork-flood.js';
+import { attackReadBakedSecret } from './attack-read-baked-secret.js';
+import { attackReadRootFiles } from './attack-read-root-files.js';
+import { attackRunDroppedBinary } from './attack-run-dropped-binary.js';
+import { attackSuidEscalation } from './attack-suid-escalation.js';
+import { attackUseCapability } from './attack-use-capability.js';
+import { attackWriteSystemFiles } from './attack-write-system-files.js';
+import { capabilitiesDropped } from './capabilities-dropped.js';
+import { filesAbsent } from './files-absent.js';
+import { healthy } from './healthy.js';
+import { imageSize } from './image-size.js';
+import { noNewPrivileges } from './no-new-privileges.js';
+import { noPackageManager } from './no-package-manager.js';
+import { noShell } from './no-shell.js';
+import { noSuidFiles } from './no-suid-files.js';
+import { resourceLimits } from './resource-limits.js';
+import { rootfsReadOnly } from './rootfs-read-only.js';
+import { secretAbsent } from './secret-absent.js';
 import type { AnyProbe } from './types.js';
 import { userNotRoot } from './user-not-root.js';
 
-export const allProbes: readonly AnyProbe[] = [userNotRoot];
+export const allProbes: readonly AnyProbe[] = [
+  // What the container runs with.
+  userNotRoot,
+  capabilitiesDropped,
+  noNewPrivileges,
+  rootfsReadOnly,
+  resourceLimits,
+  // What the image holds.
+  healthy,
+  imageSize,
+  noShell,
+  noPackageManager,
+  noSuidFiles,
+  filesAbsent,
+  secretAbsent,
+  // Attack replays: each passes when the attack fails.
+  attackWriteSystemFiles,
+  attackRunDroppedBinary,
+  attackUseCapability,
+  attackSuidEscalation,
+  attackReadRootFiles,
+  attackReadBakedSecret,
+  attackForkFlood,
+];
 
 const probesById = new Map(allProbes.map((probe) => [probe.id, probe]));
 

@@ -14,6 +14,11 @@ export interface ProbeContext {
   container: Docker.Container;
   containerInfo: Docker.ContainerInspectInfo;
   image: Docker.ImageInspectInfo;
+  /**
+   * The learner's own host settings, before shipshape adds its caps (memory, PIDs, CPU): probes
+   * that judge what the learner asked for read this, not `containerInfo.HostConfig`.
+   */
+  requested: Docker.HostConfig;
   exec(cmd: string[]): Promise<ExecResult>;
 }
 

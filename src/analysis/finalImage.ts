@@ -1,0 +1,51 @@
+/**
+ * What ends up in the final image of a Dockerfile. Only the last stage is shipped, but a stage
+ * built `FROM` an earlier stage carries everything that stage did, so the final image is the
+ * chain "root stage -> ... -> final stage". Rules about the shipped image (HEALTHCHECK, SUID,
+ * build tools, EXPOSE) walk this chain rather than the last stage alone or the whole file.
+ */
+import type { DockerfileModel, DockerInstruction, DockerStage, ImageReference } from '../parse/dockerfile.js';
+
+/**
+ * The stages whose instructions make up the final image, oldest first.
+ *
+ * @example
+ *   // FROM busybox AS base / FROM scratch AS other / FROM base
+ *   finalStageChain(model).map((stage) => stage.index) // [0, 2]
+ */
+export function finalStageChain(model: DockerfileModel): DockerStage[] {
+  const finalStage = model.stages.at(-1);
+  if (!finalStage) throw new Error('a parsed Dockerfile always has a stage');
+  return stageChain(model, finalStage);
+}
+
+/** A stage and the earlier stages it is built on, oldest first. */
+export function stageChain(model: DockerfileModel, stage: DockerStage): DockerStage[] {
+  const chain: DockerStage[] = [stage];
+  let current = stage;
+  // parentStage always points backwards, so this ends; the guard keeps a bad model from looping.
+  while (current.parentStage !== undefined && chain.length <= model.stages.length) {
+    const parent = model.stages[current.parentStage];
+    if (!parent) break;
+    chain.unshift(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+/** Every instruction that shapes the final image, in build order. */
+export function finalImageInstructions(model: DockerfileModel): DockerInstruction[] {
+  return finalStageChain(model).flatMap((stage) => stage.instructions);
+}
+
+/** The external image the final image is ultimately built on (`scratch`, `node:20.11.1`, ...). */
+export function finalBaseImage(model: DockerfileModel): { stage: DockerStage; base: ImageReference } {
+  const [root] = finalStageChain(model);
+  if (!root) throw new Error('a stage chain is never empty');
+  return { stage: root, base: root.base };
+}
+
+/** True for the empty base image, which holds nothing but what the Dockerfile copies in. */
+export function isScratch(base: ImageReference): boolean {
+  return base.name === 'scratch';
+}

@@ -1,0 +1,42 @@
+/**
+ * Host devices handed to a service through `devices:` (`/dev/sda:/dev/sda`, long syntax, or a
+ * CDI name such as `nvidia.com/gpu=all`) or opened up by `device_cgroup_rules`. Every entry is
+ * reported: a device node is direct access to host hardware and its kernel driver, so each one
+ * should be a decision someone wrote down.
+ */
+import { ownSequence } from '../../analysis/composeSettings.js';
+import { asRecord } from '../../parse/yamlSource.js';
+import type { ComposeRule } from '../types.js';
+
+export const noHostDevices: ComposeRule = {
+  target: 'compose',
+  meta: {
+    id: 'compose/no-host-devices',
+    severity: 'error',
+    title: 'A service gets direct access to host devices',
+    why:
+      'A device node is a direct line to host hardware and to a kernel driver. With a block device such as ' +
+      '/dev/sda an attacker reads or rewrites the host disk underneath every file permission; with /dev/mem or ' +
+      '/dev/kmsg they read kernel memory or logs; with a GPU or USB device they reach a large, rarely hardened ' +
+      'driver that makes a fine escape route.',
+    fix:
+      'Remove `devices:` and `device_cgroup_rules:`. If a service truly needs one device, map exactly that ' +
+      'node, read-only where possible (`- /dev/ttyUSB0:/dev/ttyUSB0:r`), and keep the service off the network ' +
+      'edge.',
+    item: 'runtime.no-docker-socket',
+    references: ['cis-docker:5.17'],
+  },
+  check(model) {
+    return model.services.flatMap((service) => [
+      ...ownSequence(service, 'devices').map(({ value, path }) => {
+        const written = typeof value === 'string' ? value : String(asRecord(value).source ?? JSON.stringify(value));
+        const { line, column } = model.document.positionOf(path);
+        return { line, column, message: `service ${service.name} gets host device \`${written}\`` };
+      }),
+      ...ownSequence(service, 'device_cgroup_rules').map(({ value, path }) => {
+        const { line, column } = model.document.positionOf(path);
+        return { line, column, message: `\`device_cgroup_rules: ${String(value)}\` in service ${service.name} lets it open host device nodes` };
+      }),
+    ]);
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * No sudo in a Dockerfile. RUN already runs as root until a USER changes that, so sudo there
+ * is either pointless or a sign that the image installs and configures sudo, which gives the
+ * app user a way back to root.
+ */
+import { runScript } from '../../analysis/shellCommands.js';
+import type { DockerfileRule, RuleHit } from '../types.js';
+
+const SUDO_COMMAND = /(?:^|&&|\|\||[;|(\n])\s*sudo(?=\s)/;
+const SUDO_PACKAGE = /\b(?:apt-get|apt|apk|yum|dnf|microdnf)\b[^;&|\n]*\s(?:install|add)\b[^;&|\n]*\ssudo(?=\s|$)/;
+
+export const noSudo: DockerfileRule = {
+  target: 'dockerfile',
+  meta: {
+    id: 'dockerfile/no-sudo',
+    severity: 'warning',
+    title: 'sudo is used or installed',
+    why:
+      'Running the app as a non-root user only protects the host if that user cannot become root again. sudo in ' +
+      'an image is exactly that way back: an attacker with code execution as the app user runs `sudo sh` (or ' +
+      'exploits one of sudo\'s own bugs) and is root in the container, one step from a container escape. During ' +
+      'the build it is not even needed, since RUN runs as root until USER says otherwise.',
+    fix:
+      'Drop `sudo` from RUN lines and do not install the sudo package. Put root-only steps before `USER 10001`, ' +
+      'or switch back with `USER root` for them and to the app user again afterwards.',
+    item: 'runtime.non-root',
+    references: ['hadolint:DL3004', 'checkov:CKV2_DOCKER_1'],
+  },
+  check(model) {
+    const hits: RuleHit[] = [];
+    for (const instruction of model.stages.flatMap((stage) => stage.instructions)) {
+      if (instruction.keyword !== 'RUN') continue;
+      const script = runScript(instruction);
+      const message = SUDO_COMMAND.test(script)
+        ? 'this RUN calls sudo; RUN already runs as root, and sudo in the image is a way back to root'
+        : SUDO_PACKAGE.test(script) ? 'this RUN installs the sudo package, a way back to root for the app user' : undefined;
+      if (message) hits.push({ line: instruction.line, column: instruction.column, message });
+    }
+    return hits;
+  },
+};

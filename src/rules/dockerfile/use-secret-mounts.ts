@@ -1,0 +1,60 @@
+/**
+ * A RUN that needs a secret gets it from a BuildKit secret mount, never from an ARG or ENV: a RUN
+ * expanding `$NPM_TOKEN` from a build argument records the value in the image history, and from
+ * ENV it is in the image config. A RUN with `--mount=type=secret` passes.
+ */
+import { declarationsOf, mountsSecret, referencesVariable } from '../../analysis/dockerfileVariables.js';
+import { stageChain } from '../../analysis/finalImage.js';
+import { isSecretName } from '../../analysis/secretLooking.js';
+import { runScript } from '../../analysis/shellCommands.js';
+import type { DockerfileRule, RuleHit } from '../types.js';
+
+export const useSecretMounts: DockerfileRule = {
+  target: 'dockerfile',
+  meta: {
+    id: 'dockerfile/use-secret-mounts',
+    severity: 'error',
+    title: 'A RUN reads a secret from ARG or ENV',
+    why:
+      'Whatever a RUN gets through ARG or ENV is kept: build arguments are written into the image history next ' +
+      'to the command, ENV values into the image config, and a token written to `~/.npmrc` by the command stays ' +
+      'in the layer even if a later RUN deletes it. Anyone who pulls the image, or reads the CI build cache, ' +
+      'gets a working registry or cloud credential. A BuildKit secret mount exists only while that one RUN runs.',
+    fix:
+      'Mount the secret for the one command that needs it: `RUN --mount=type=secret,id=npm_token ' +
+      'NPM_TOKEN="$(cat /run/secrets/npm_token)" npm ci` (or `--mount=type=secret,id=npmrc,target=/root/.npmrc`), ' +
+      'and build with `docker build --secret id=npm_token,env=NPM_TOKEN .`. Remove the ARG/ENV.',
+    item: 'secrets.build-time',
+    references: [],
+  },
+  check(model) {
+    const hits: RuleHit[] = [];
+    for (const stage of model.stages) {
+      // ENV is inherited from parent stages; ARG is scoped to its stage.
+      const inScope = new Map<string, string>();
+      for (const parent of stageChain(model, stage).slice(0, -1)) {
+        for (const instruction of parent.instructions) {
+          for (const declaration of declarationsOf(instruction, parent)) {
+            if (declaration.keyword === 'ENV' && isSecretName(declaration.name)) inScope.set(declaration.name, 'ENV');
+          }
+        }
+      }
+      for (const instruction of stage.instructions) {
+        for (const declaration of declarationsOf(instruction, stage)) {
+          if (isSecretName(declaration.name)) inScope.set(declaration.name, declaration.keyword);
+        }
+        if (instruction.keyword !== 'RUN' || mountsSecret(instruction)) continue;
+        const script = runScript(instruction);
+        const used = [...inScope].find(([name]) => referencesVariable(script, name));
+        if (!used) continue;
+        const [name, keyword] = used;
+        hits.push({
+          line: instruction.line,
+          column: instruction.column,
+          message: `this RUN uses $${name} from ${keyword}; mount it instead with \`RUN --mount=type=secret,id=${name.toLowerCase()}\``,
+        });
+      }
+    }
+    return hits;
+  },
+};

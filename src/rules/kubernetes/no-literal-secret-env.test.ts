@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../engine.js';
+import { noLiteralSecretEnv } from './no-literal-secret-env.js';
+
+const lint = (text: string) => lintText(text, 'pod.yaml', 'kubernetes', { rules: [noLiteralSecretEnv] }).findings;
+
+const pod = (env: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      env:
+${env}`;
+
+describe('kubernetes/no-literal-secret-env', () => {
+  it.each([
+    ['a password from a secretKeyRef', '        - name: DB_PASSWORD\n          valueFrom: {secretKeyRef: {name: db, key: password}}\n'],
+    ['a non-secret name', '        - name: LOG_LEVEL\n          value: debug\n'],
+    ['MONKEY (contains KEY, is not a key)', '        - name: MONKEY\n          value: banana\n'],
+    ['PWD (the working directory)', '        - name: PWD\n          value: /app\n'],
+    ['a path to a secret file', '        - name: DB_PASSWORD_FILE\n          value: /run/secrets/db\n'],
+    ['the name of a Secret object', '        - name: TLS_SECRET_NAME\n          value: web-tls\n'],
+    ['an empty value', '        - name: API_TOKEN\n          value: ""\n'],
+    ['a reference to another variable', '        - name: API_TOKEN\n          value: $(TOKEN_FROM_SECRET)\n'],
+    ['a cache key', '        - name: CACHE_KEY_PREFIX\n          value: web\n'],
+  ])('passes %s', (_name, env) => {
+    expect(lint(pod(env))).toEqual([]);
+  });
+
+  it.each([
+    ['DB_PASSWORD', '        - name: DB_PASSWORD\n          value: hunter2\n'],
+    ['apiKey in camelCase', '        - name: apiKey\n          value: abc123\n'],
+    ['AWS_SECRET_ACCESS_KEY', '        - name: AWS_SECRET_ACCESS_KEY\n          value: wJalrXUtnFEMI\n'],
+    ['GITHUB_TOKEN', '        - name: GITHUB_TOKEN\n          value: ghp_example\n'],
+    ['a numeric PIN-like secret', '        - name: ADMIN_PASSWORD\n          value: 123456\n'],
+  ])('flags %s at its value', (name, env) => {
+    const findings = lint(pod(env));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'kubernetes/no-literal-secret-env', severity: 'error', item: 'k8s.secrets', line: 10 });
+    expect(findings[0]?.message).toContain(name.split(' ')[0]!);
+  });
+});

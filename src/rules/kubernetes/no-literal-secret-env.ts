@@ -1,0 +1,41 @@
+/**
+ * Environment variables whose names say they hold a secret must not carry a literal `value:`;
+ * they should come from a Secret through `valueFrom.secretKeyRef` or `envFrom.secretRef`.
+ */
+import { looksLikeSecretName } from '../../analysis/kubernetesSecretNames.js';
+import { describeContainer, everyContainer, hitAt } from '../../analysis/kubernetesWalk.js';
+import { asArray, asRecord } from '../../parse/yamlSource.js';
+import type { KubernetesRule } from '../types.js';
+
+export const noLiteralSecretEnv: KubernetesRule = {
+  target: 'kubernetes',
+  meta: {
+    id: 'kubernetes/no-literal-secret-env',
+    severity: 'error',
+    title: 'A secret is written into the manifest as an environment value',
+    why:
+      'A password or token written as `value:` lives in the Git history of the manifest, in every CI log that ' +
+      'prints it, and in the workload object that anyone allowed to read Deployments can fetch, a much wider ' +
+      'audience than those allowed to read Secrets. Whoever finds it can use it until it is rotated, and nobody ' +
+      'can rotate it without a new commit.',
+    fix:
+      'Put the value in a Secret (created by External Secrets Operator or sealed-secrets, not committed) and ' +
+      'reference it: `valueFrom: {secretKeyRef: {name: db, key: password}}`, or `envFrom: [{secretRef: {name: db}}]`.',
+    item: 'k8s.secrets',
+    references: ['kube-linter:env-var-secret'],
+  },
+  check(model) {
+    return everyContainer(model).flatMap(({ pod, container }) =>
+      asArray(container.spec.env).flatMap((entry, index) => {
+        const variable = asRecord(entry);
+        if (typeof variable.name !== 'string' || !looksLikeSecretName(variable.name)) return [];
+        const value = variable.value;
+        if (value === undefined || value === null || String(value) === '') return [];
+        // `$(OTHER_VAR)` only refers to another variable of the container.
+        if (typeof value === 'string' && /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value)) return [];
+        return [hitAt(pod.object, [...container.path, 'env', index, 'value'],
+          `${describeContainer(pod, container)} sets ${variable.name} to a literal value; use valueFrom.secretKeyRef`)];
+      }),
+    );
+  },
+};

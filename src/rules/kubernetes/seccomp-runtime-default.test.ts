@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../engine.js';
+import { seccompRuntimeDefault } from './seccomp-runtime-default.js';
+
+const lint = (text: string) => lintText(text, 'pod.yaml', 'kubernetes', { rules: [seccompRuntimeDefault] }).findings;
+
+const pod = (podContext: string, containerContext: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  securityContext: ${podContext}
+  containers:
+    - name: app
+      securityContext: ${containerContext}
+`;
+
+describe('kubernetes/seccomp-runtime-default', () => {
+  it.each([
+    ['RuntimeDefault on the pod', pod('{seccompProfile: {type: RuntimeDefault}}', '{}')],
+    ['RuntimeDefault on the container', pod('{}', '{seccompProfile: {type: RuntimeDefault}}')],
+    ['a Localhost profile', pod('{seccompProfile: {type: Localhost, localhostProfile: profiles/app.json}}', '{}')],
+    ['the container fixing an Unconfined pod', pod('{seccompProfile: {type: Unconfined}}', '{seccompProfile: {type: RuntimeDefault}}')],
+  ])('passes %s', (_name, text) => {
+    expect(lint(text)).toEqual([]);
+  });
+
+  it.each([
+    ['no profile anywhere', pod('{}', '{}'), 8, 'no seccomp profile'],
+    ['Unconfined on the pod', pod('{seccompProfile: {type: Unconfined}}', '{}'), 6, 'Unconfined'],
+    ['the container overriding a good pod profile with Unconfined', pod('{seccompProfile: {type: RuntimeDefault}}', '{seccompProfile: {type: Unconfined}}'), 9, 'Unconfined'],
+  ])('flags %s', (_name, text, line, message) => {
+    const findings = lint(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'kubernetes/seccomp-runtime-default', severity: 'warning', line });
+    expect(findings[0]?.message).toContain(message);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * Attack replay: read /etc/shadow, the password hashes, which only root (and the root group) may
+ * read. An app running as root reads it; so does an app with `USER 10001` but no group, since it
+ * then keeps group 0. Passes when the read is refused or the file does not exist.
+ */
+import { z } from 'zod';
+import { firstOutputLine } from './execOutcome.js';
+import type { Probe } from './types.js';
+
+const params = z.strictObject({
+  path: z.string().startsWith('/').default('/etc/shadow'),
+});
+
+export const attackReadRootFiles: Probe<z.infer<typeof params>> = {
+  id: 'attack-read-root-files',
+  title: "Attack: read root's files such as /etc/shadow",
+  item: 'runtime.non-root',
+  params,
+  async run({ exec }, { path }) {
+    const who = await exec(['id']);
+    const identity = who.exitCode === 0 ? who.stdout.trim() : 'an unknown user';
+    const read = await exec(['cat', path]);
+    if (read.exitCode === 0) {
+      const lines = read.stdout.split('\n').filter((l) => l.trim() !== '').length;
+      return { passed: false, evidence: `the attacker, running as the app (${identity}), read ${path} (${lines} lines)` };
+    }
+    return { passed: true, evidence: `the attacker, running as the app (${identity}), could not read ${path}: ${firstOutputLine(read)}` };
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * The image is small: a smaller image carries fewer packages, so fewer vulnerable ones. The size
+ * is what the engine reports for the image, in decimal megabytes as `docker images` prints it.
+ */
+import { z } from 'zod';
+import type { Probe } from './types.js';
+
+const params = z.strictObject({
+  maxBytes: z.number().int().positive(),
+});
+
+export const imageSize: Probe<z.infer<typeof params>> = {
+  id: 'image-size',
+  title: 'The image is small',
+  item: 'image.minimal-base',
+  params,
+  async run({ image }, { maxBytes }) {
+    const size = `${megabytes(image.Size)} MB`;
+    return image.Size <= maxBytes
+      ? { passed: true, evidence: `the image is ${size}, within the ${megabytes(maxBytes)} MB allowed` }
+      : { passed: false, evidence: `the image is ${size}, above the ${megabytes(maxBytes)} MB allowed` };
+  },
+};
+
+function megabytes(bytes: number): string {
+  return (bytes / 1e6).toFixed(1);
+}

@@ -1,0 +1,25 @@
+/**
+ * `no-new-privileges` makes the kernel ignore SUID bits and file capabilities for the app and
+ * everything it starts. The kernel reports the flag per process as `NoNewPrivs:` in
+ * /proc/<pid>/status; the app is pid 1.
+ */
+import { z } from 'zod';
+import { firstOutputLine } from './execOutcome.js';
+import { statusField, statusLine } from './procStatus.js';
+import type { Probe } from './types.js';
+
+export const noNewPrivileges: Probe = {
+  id: 'no-new-privileges',
+  title: 'The app cannot gain privileges through SUID programs',
+  item: 'runtime.no-new-privileges',
+  params: z.strictObject({}),
+  async run({ exec }) {
+    const status = await exec(['cat', '/proc/1/status']);
+    if (status.exitCode !== 0) return { passed: false, evidence: `could not read /proc/1/status inside the container: ${firstOutputLine(status)}` };
+    const line = statusLine(status.stdout, 'NoNewPrivs');
+    if (line === undefined) return { passed: false, evidence: '/proc/1/status has no NoNewPrivs line: this kernel does not report the flag' };
+    return statusField(status.stdout, 'NoNewPrivs') === '1'
+      ? { passed: true, evidence: `/proc/1/status shows \`${line}\`: SUID bits are ignored` }
+      : { passed: false, evidence: `/proc/1/status shows \`${line}\`: a SUID program would still run with its owner's rights` };
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * No package manager in the final image: with one, an attacker installs whatever tools they
+ * need. Each is exec'd directly with `--version`; BusyBox builds its own `dpkg` and `rpm`.
+ */
+import { z } from 'zod';
+import { runnablePrograms } from './programPresence.js';
+import type { Probe } from './types.js';
+
+const PACKAGE_MANAGERS = ['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microdnf', 'rpm', 'pip', 'pip3', 'npm'];
+
+export const noPackageManager: Probe = {
+  id: 'no-package-manager',
+  title: 'The image has no package manager',
+  item: 'image.minimal-base',
+  params: z.strictObject({}),
+  async run(context) {
+    const found = await runnablePrograms(context, PACKAGE_MANAGERS.map((name) => [name, '--version']));
+    return found.length === 0
+      ? { passed: true, evidence: `none of ${PACKAGE_MANAGERS.join(', ')} is in the container` }
+      : { passed: false, evidence: `package managers that run in the container: ${found.map((f) => f.command.replace(/ --version$/, '')).join(', ')}` };
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * Probe targets for runtime tests: a container started the way shipshape starts the learner's
+ * (network none, caps on top of the given host settings, session labels) but with a command,
+ * user or healthcheck of the test's choosing, wrapped in the ProbeContext a probe receives.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type Docker from 'dockerode';
+import { buildImage } from '../../src/runtime/build.js';
+import { execInContainer, hardenHostConfig } from '../../src/runtime/container.js';
+import { SESSION_LABEL } from '../../src/runtime/labels.js';
+import type { ProbeContext } from '../../src/runtime/probes/types.js';
+import type { RuntimeSession } from '../../src/runtime/session.js';
+
+export const BASE_IMAGE = 'busybox:1.36.1';
+
+export interface TargetOptions {
+  image?: string;
+  /** Defaults to `sleep 300`: busybox has no long-running default command. */
+  cmd?: string[];
+  user?: string;
+  /** The learner's host settings; shipshape's caps are added on top, as in a real check. */
+  host?: Docker.HostConfig;
+  healthcheck?: Docker.HealthConfig;
+}
+
+export async function startProbeTarget(session: RuntimeSession, options: TargetOptions = {}): Promise<ProbeContext> {
+  const imageRef = options.image ?? BASE_IMAGE;
+  const requested = options.host ?? {};
+  const container = await session.docker.createContainer({
+    Image: imageRef,
+    Cmd: options.cmd ?? ['sleep', '300'],
+    User: options.user,
+    Labels: session.labels(),
+    NetworkDisabled: true,
+    Healthcheck: options.healthcheck,
+    HostConfig: hardenHostConfig(requested),
+  });
+  session.trackContainer(container.id);
+  await container.start();
+  return {
+    docker: session.docker,
+    imageRef,
+    container,
+    containerInfo: await container.inspect(),
+    image: await session.docker.getImage(imageRef).inspect(),
+    requested,
+    exec: (cmd) => execInContainer(session, container, cmd),
+  };
+}
+
+/** Builds an image from a Dockerfile and extra files (name -> content) with the real build path. */
+export async function buildTestImage(session: RuntimeSession, files: Record<string, string>): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shipshape-probe-image-'));
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content);
+    }
+    const tag = `shipshape-probe-test/${randomBytes(4).toString('hex')}:latest`;
+    await buildImage(session, { contextDir: dir, dockerfile: 'Dockerfile', tag, labels: session.labels() });
+    return tag;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Containers and images that still carry this session's label. */
+export async function sessionLeftovers(session: RuntimeSession): Promise<number> {
+  const filters = JSON.stringify({ label: [`${SESSION_LABEL}=${session.id}`] });
+  const [containers, images] = await Promise.all([session.docker.listContainers({ all: true, filters }), session.docker.listImages({ filters })]);
+  return containers.length + images.length;
+}

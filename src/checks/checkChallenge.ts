@@ -38,8 +38,7 @@ export async function checkChallenge(challenge: Challenge, options: CheckOptions
     ]);
     const docker = await connectEngine();
     await sweepLeftovers(docker);
-    const dockerfileText = files.get(runtime.dockerfile) ?? '';
-    checks.push(...(await runRuntimeChecks(challenge, { docker, dir: options.dir, dockerfileText, onProgress: options.onProgress })));
+    checks.push(...(await runRuntimeChecks(challenge, { docker, dir: options.dir, onProgress: options.onProgress })));
   }
   return { challenge: challenge.id, passed: checks.every((check) => check.passed), checks };
 }

@@ -10,7 +10,6 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import type { RuntimeCheckSpec, Challenge } from '../content/schema.js';
 import { parseCompose } from '../parse/compose.js';
-import { parseDockerfile } from '../parse/dockerfile.js';
 import { parseKubernetes } from '../parse/kubernetes.js';
 import { InputError } from '../parse/position.js';
 import { BuildFailedError, buildImage } from '../runtime/build.js';
@@ -33,8 +32,6 @@ export interface RuntimeCheckOptions {
   docker: Docker;
   /** The folder holding the learner's files; it is the build context. */
   dir: string;
-  /** The Dockerfile's text, already read and parsed by the caller's static pass. */
-  dockerfileText: string;
   onProgress?: (line: string) => void;
 }
 
@@ -67,11 +64,11 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
       dockerfile: spec.dockerfile,
       tag,
       labels,
-      // Only the step headers: the rest of the builder's chatter is noise to a learner.
+      // Only the step headers (classic `Step 2/5 : ...`, BuildKit `[stage 2/5] ...`): the rest
+      // of the builder's chatter is noise to a learner. build.ts maps steps to lines itself.
       onProgress: (line) => {
-        if (/^Step \d+\/\d+ :/.test(line)) options.onProgress?.(line);
+        if (isBuildStepHeader(line)) options.onProgress?.(line);
       },
-      stepLines: buildStepLines(options.dockerfileText, spec.dockerfile),
     });
     const image = await options.docker.getImage(tag).inspect();
     const imageUser = image.Config?.User ?? '';
@@ -178,12 +175,6 @@ function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[]
   return probes.map(({ probe }) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, findings: [] }));
 }
 
-/** The classic builder numbers every instruction, global ARGs included: Step N is the Nth. */
-function buildStepLines(text: string, file: string): number[] | undefined {
-  try {
-    const model = parseDockerfile(text, file);
-    return [...model.globalArgs, ...model.stages.flatMap((stage) => [stage.from, ...stage.instructions])].map((i) => i.line);
-  } catch {
-    return undefined;
-  }
+function isBuildStepHeader(line: string): boolean {
+  return /^Step \d+\/\d+ :/.test(line) || /^\[(?:\S+ )?\d+\/\d+\] /.test(line);
 }

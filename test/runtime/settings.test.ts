@@ -108,7 +108,7 @@ async function check(files: Record<string, string>, run: RunSource) {
   const { challenge, dir } = learnerChallenge(files, run);
   const { docker, calls } = await countingEngine();
   const progress: string[] = [];
-  const results: CheckResult[] = await runRuntimeChecks(challenge, { docker, dir, dockerfileText: files.Dockerfile ?? '', onProgress: (line) => progress.push(line) });
+  const results: CheckResult[] = await runRuntimeChecks(challenge, { docker, dir, onProgress: (line) => progress.push(line) });
   const engine = await testEngine();
   const left = await engine.listContainers({ all: true, filters: JSON.stringify({ label: [`${CHALLENGE_LABEL}=${challenge.id}`] }) });
   return { results, calls, progress, containersLeft: left.length };

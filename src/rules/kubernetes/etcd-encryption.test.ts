@@ -26,7 +26,7 @@ describe('kubernetes/etcd-encryption', () => {
   it.each([
     ['identity first', secretsWith('      - identity: {}\n      - aescbc: {keys: [{name: k1, secret: c2VjcmV0}]}\n'), 6, 'first provider for secrets'],
     ['an earlier all-resources entry with identity first (the first match wins)', config('  - resources: ["*.*"]\n    providers: [{identity: {}}]\n  - resources: [secrets]\n    providers: [{aescbc: {keys: []}}]\n'), 5, 'identity'],
-    ['no entry for secrets at all', config('  - resources: [configmaps]\n    providers: [{aescbc: {keys: []}}]\n'), 4, 'no entry for secrets'],
+    ['no entry for secrets at all', config('  - resources: [configmaps]\n    providers: [{aescbc: {keys: []}}]\n'), 3, 'no entry for secrets'],
   ])('flags %s', (_name, text, line, message) => {
     const findings = lint(text);
     expect(findings).toHaveLength(1);

@@ -21,8 +21,8 @@ describe('kubernetes/namespace-pod-security', () => {
   });
 
   it.each([
-    ['no labels at all', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n', 4, 'suggest restricted'],
-    ['only warn and audit labels, which do not block anything', namespace('    pod-security.kubernetes.io/warn: restricted\n    pod-security.kubernetes.io/audit: restricted\n'), 6, 'no pod-security.kubernetes.io/enforce'],
+    ['no labels at all', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n', 3, 'suggest restricted'],
+    ['only warn and audit labels, which do not block anything', namespace('    pod-security.kubernetes.io/warn: restricted\n    pod-security.kubernetes.io/audit: restricted\n'), 5, 'no pod-security.kubernetes.io/enforce'],
     ['enforce privileged', namespace('    pod-security.kubernetes.io/enforce: privileged\n'), 6, 'privileged level'],
     ['a level that does not exist', namespace('    pod-security.kubernetes.io/enforce: strict\n'), 6, 'not one of'],
   ])('warns on %s', (_name, text, line, message) => {

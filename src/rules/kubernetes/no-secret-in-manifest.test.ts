@@ -17,7 +17,7 @@ describe('kubernetes/no-secret-in-manifest', () => {
   it('warns on data and on stringData, each at its own line', () => {
     const text = 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata:\n  password: aHVudGVyMg==\nstringData:\n  user: admin\n';
     const findings = lint(text);
-    expect(findings.map((f) => [f.line, f.severity])).toEqual([[5, 'warning'], [7, 'warning']]);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[4, 'warning'], [6, 'warning']]);
     expect(findings[0]).toMatchObject({ rule: 'kubernetes/no-secret-in-manifest', item: 'k8s.secrets' });
     expect(findings[0]?.message).toContain('Secret/db');
   });

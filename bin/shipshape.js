@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// The installed entry point: runs the compiled CLI from dist/ (built by `npm install`).
+// The installed entry point: runs the bundled CLI from dist/bundle/ (built by `npm install`).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+// Node 22.1+ can cache compiled code between runs; on Node 20 this is simply absent.
+module.enableCompileCache?.();
+
+const entry = new URL('../dist/bundle/main.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('shipshape: dist/ is missing; run `npm install` (or `npm run build`) in the shipshape folder first.\n');
   process.exit(2);

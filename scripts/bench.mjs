@@ -91,8 +91,8 @@ console.log(`  \`shipshape check --static-only\` end to end: median ${ms(median(
   }
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
-  const sources = discoverFiles([dir]).sources;
-  const results = lintSources(sources);
+  const sources = (await discoverFiles([dir])).sources;
+  const { results } = await lintSources(sources);
   const elapsed = performance.now() - started;
   const findings = results.reduce((sum, r) => sum + r.findings.length, 0);
   rmSync(dir, { recursive: true, force: true });

@@ -45,7 +45,10 @@ export async function authorCheckChallenge(course: Course, challenge: Challenge,
         writeFileSync(path.join(dir, file), text);
       }
       const verdict = await checkChallenge(challenge, { dir, staticOnly: options.staticOnly || !fix.runtime });
-      cases.push(judge(challenge, `negative: ${fix.name}`, verdict, (v) => (v.passed ? ['this wrong answer passes every check; it must fail one'] : [])));
+      // A wrong answer marked `runtime: true` may be one only a running container exposes (a
+      // healthcheck on the wrong port): without the runtime half it cannot be judged, so it holds.
+      const judgedFully = !(options.staticOnly && fix.runtime);
+      cases.push(judge(challenge, `negative: ${fix.name}`, verdict, (v) => (v.passed && judgedFully ? ['this wrong answer passes every check; it must fail one'] : [])));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

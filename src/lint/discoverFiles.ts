@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileKindByContent, fileKindByName, isYamlName } from '../checks/fileKinds.js';
+import { fileKindByName, isYamlName, type FileKind } from '../checks/fileKinds.js';
 import type { RuleTarget } from '../rules/types.js';
 
 export interface LintSource {
@@ -25,28 +25,41 @@ export interface Discovery {
   missing: string[];
 }
 
+interface Candidate {
+  full: string;
+  display: string;
+  explicit: boolean;
+  given: string;
+}
+
 /** Folders that never hold the user's own configuration. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '.terraform', '.venv', '__pycache__']);
 /** Above this, a file is read only far enough for the parser to refuse it with a clear message. */
 const MAX_READ_BYTES = 8 * 1024 * 1024;
 
-export function discoverFiles(paths: readonly string[], cwd: string = process.cwd()): Discovery {
+export async function discoverFiles(paths: readonly string[], cwd: string = process.cwd()): Promise<Discovery> {
   const discovery: Discovery = { sources: [], skipped: [], missing: [] };
-  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
   for (const given of paths) {
     const full = path.resolve(cwd, given);
-    if (!existsSync(full)) {
-      discovery.missing.push(given);
-      continue;
-    }
-    const stat = lstatSync(full);
-    if (stat.isDirectory()) walk(full, cwd, discovery, seen);
-    else if (!addFile(full, cwd, discovery, seen, true)) discovery.skipped.push(given);
+    if (!existsSync(full)) discovery.missing.push(given);
+    else if (lstatSync(full).isDirectory()) walk(full, cwd, given, candidates);
+    else candidates.push({ full, display: displayPath(full, cwd), explicit: true, given });
+  }
+  // The YAML parser loads only when there is YAML to look at.
+  const detectYaml = candidates.some((c) => isYamlName(c.full)) ? (await import('../checks/yamlFileKind.js')).fileKindByContent : undefined;
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
+    if (seen.has(candidate.full)) continue;
+    seen.add(candidate.full);
+    const source = toSource(candidate, detectYaml);
+    if (source) discovery.sources.push(source);
+    else if (candidate.explicit) discovery.skipped.push(candidate.given);
   }
   return discovery;
 }
 
-function walk(dir: string, cwd: string, discovery: Discovery, seen: Set<string>): void {
+function walk(dir: string, cwd: string, given: string, into: Candidate[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -56,33 +69,29 @@ function walk(dir: string, cwd: string, discovery: Discovery, seen: Set<string>)
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     // Symlinks are not followed: a link to / must not make lint walk the whole machine.
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(full, cwd, discovery, seen);
-    else if (entry.isFile()) addFile(full, cwd, discovery, seen, false);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(full, cwd, given, into);
+    else if (entry.isFile() && fileKindByName(entry.name) !== 'unknown' || (entry.isFile() && isYamlName(entry.name))) {
+      into.push({ full, display: displayPath(full, cwd), explicit: false, given });
+    }
   }
 }
 
-function addFile(full: string, cwd: string, discovery: Discovery, seen: Set<string>, explicit: boolean): boolean {
-  if (seen.has(full)) return true;
-  const display = displayPath(full, cwd);
-  const byName = fileKindByName(display);
-  if (byName === 'unknown' && !explicit) return false;
-  if (byName === 'unknown' && !isYamlName(full)) return false;
-  const text = readCapped(full);
-  const kind = isYamlName(full) ? fileKindByContent(display, text) : byName;
-  if (kind === 'unknown') return false;
-  seen.add(full);
-  const source: LintSource = { file: display, kind, text };
+function toSource(candidate: Candidate, detectYaml: ((file: string, text: string) => FileKind) | undefined): LintSource | undefined {
+  const byName = fileKindByName(candidate.display);
+  if (byName === 'unknown' && !isYamlName(candidate.full)) return undefined;
+  const text = readCapped(candidate.full);
+  const kind = isYamlName(candidate.full) && detectYaml ? detectYaml(candidate.display, text) : byName;
+  if (kind === 'unknown') return undefined;
+  const source: LintSource = { file: candidate.display, kind, text };
   if (kind === 'dockerfile') {
-    const ignoreFile = path.join(path.dirname(full), '.dockerignore');
+    const ignoreFile = path.join(path.dirname(candidate.full), '.dockerignore');
     if (existsSync(ignoreFile)) source.dockerignore = readCapped(ignoreFile);
   }
-  discovery.sources.push(source);
-  return true;
+  return source;
 }
 
 function readCapped(file: string): string {
-  const buffer = readFileSync(file);
-  return buffer.subarray(0, MAX_READ_BYTES + 1).toString('utf8');
+  return readFileSync(file).subarray(0, MAX_READ_BYTES + 1).toString('utf8');
 }
 
 function displayPath(full: string, cwd: string): string {

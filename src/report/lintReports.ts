@@ -3,7 +3,7 @@
  * and SARIF 2.1.0 for code-scanning services. Pure functions of the results.
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { LintResult } from '../rules/engine.js';
+import type { LintResult } from '../rules/lintCore.js';
 import type { Finding, Rule, Severity } from '../rules/types.js';
 import type { LintSummary } from '../lint/lintSources.js';
 

@@ -1,37 +1,20 @@
 /**
- * Runs rules over a file and turns hits into findings. Pure: text in, findings out. A file that
- * cannot be parsed yields one `parse-error` finding at its position, never an exception.
+ * Lints a file of any kind with every parser and rule loaded (tests, challenge checks). Pure:
+ * text in, findings out. A file that cannot be parsed yields one `parse-error` finding at its
+ * position, never an exception. The machinery itself is in lintCore.ts.
  */
 import { parseCiWorkflow } from '../parse/ciWorkflow.js';
 import { parseCompose } from '../parse/compose.js';
 import { parseDaemonConfig } from '../parse/daemonConfig.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import { parseKubernetes } from '../parse/kubernetes.js';
-import { InputError } from '../parse/position.js';
+import { lintWithParser, type LintOptions, type LintResult, type Parser } from './lintCore.js';
 import { allRules } from './registry.js';
-import { suppressedRulesByLine } from './suppressions.js';
-import type { Finding, Rule, RuleContext, RuleHit, RuleTarget } from './types.js';
+import type { RuleTarget } from './types.js';
 
-export interface LintOptions {
-  /** Only these rules (default: all rules for the file's kind). */
-  rules?: readonly Rule[];
-  /**
-   * Honour `# shipshape-ignore <rule> -- <reason>` comments. Off when grading a challenge:
-   * a learner may not silence the check they are asked to satisfy.
-   */
-  honourSuppressions?: boolean;
-  context?: RuleContext;
-}
+export { lintWithParser, parseErrorFinding, toFinding, type LintOptions, type LintResult, type Parser } from './lintCore.js';
 
-export interface LintResult {
-  file: string;
-  kind: RuleTarget;
-  findings: Finding[];
-  /** Set when the file could not be parsed; the findings then hold one `parse-error`. */
-  parseError?: InputError;
-}
-
-const parsers: { [T in RuleTarget]: (text: string, file: string) => unknown } = {
+const parsers: { [T in RuleTarget]: Parser } = {
   dockerfile: parseDockerfile,
   compose: parseCompose,
   kubernetes: parseKubernetes,
@@ -45,24 +28,7 @@ const parsers: { [T in RuleTarget]: (text: string, file: string) => unknown } = 
  * @example lintText('FROM busybox\n', 'Dockerfile', 'dockerfile').findings[0]?.rule // 'dockerfile/no-root-user'
  */
 export function lintText(text: string, file: string, kind: RuleTarget, options: LintOptions = {}): LintResult {
-  let model: unknown;
-  try {
-    model = parsers[kind](text, file);
-  } catch (error) {
-    if (error instanceof InputError) return { file, kind, findings: [parseErrorFinding(error)], parseError: error };
-    // A parser bug must not take the whole lint run down; report it where the file starts.
-    const internal = new InputError(file, { line: 1, column: 1 }, `could not be parsed (${(error as Error).message})`);
-    return { file, kind, findings: [parseErrorFinding(internal)], parseError: internal };
-  }
-  const rules = (options.rules ?? allRules).filter((rule) => rule.target === kind);
-  const suppressed = options.honourSuppressions === false ? new Map<number, Set<string>>() : suppressedRulesByLine(text);
-  const context = options.context ?? {};
-  const findings = rules.flatMap((rule) =>
-    (rule.check as (model: unknown, context: RuleContext) => RuleHit[])(model, context)
-      .filter((hit) => !suppressed.get(hit.line)?.has(rule.meta.id))
-      .map((hit) => toFinding(rule, hit, file)),
-  );
-  return { file, kind, findings: sortFindings(findings) };
+  return lintWithParser(text, file, kind, parsers[kind], options.rules ?? allRules, options);
 }
 
 /** Shorthand kept for the many Dockerfile call sites. */
@@ -70,27 +36,3 @@ export function lintDockerfile(text: string, file: string, options: LintOptions 
   return lintText(text, file, 'dockerfile', options);
 }
 
-export function toFinding(rule: Rule, hit: RuleHit, file: string): Finding {
-  const { id, severity, title, why, fix, item, references } = rule.meta;
-  return { rule: id, severity, file, title, why, fix, item, references, ...hit };
-}
-
-export function parseErrorFinding(error: InputError): Finding {
-  return {
-    rule: 'parse-error',
-    severity: 'error',
-    file: error.file,
-    line: error.position.line,
-    column: error.position.column,
-    message: error.message,
-    title: 'The file could not be parsed',
-    why: 'A file that cannot be parsed cannot be checked; the build or the cluster would most likely reject it too.',
-    fix: 'Correct the syntax at the position shown.',
-    item: undefined,
-    references: [],
-  };
-}
-
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-}

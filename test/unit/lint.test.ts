@@ -11,7 +11,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/lint/discoverFiles.js';
 import { lintSources, summarize } from '../../src/lint/lintSources.js';
 import { lintToSarif } from '../../src/report/lintReports.js';
-import { allRules } from '../../src/rules/registry.js';
 import { runCli } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -43,8 +42,8 @@ const app = project('app', {
 });
 
 describe('discoverFiles', () => {
-  it('recognises files by name and YAML by content, skipping node_modules and non-config YAML', () => {
-    const found = discoverFiles([app], app).sources.map((s) => [s.file, s.kind]);
+  it('recognises files by name and YAML by content, skipping node_modules and non-config YAML', async () => {
+    const found = (await discoverFiles([app], app)).sources.map((s) => [s.file, s.kind]);
     expect(found).toEqual(expect.arrayContaining([
       ['Dockerfile', 'dockerfile'],
       ['api.Dockerfile', 'dockerfile'],
@@ -56,19 +55,20 @@ describe('discoverFiles', () => {
     expect(found.map(([file]) => file).some((file) => file?.includes('node_modules'))).toBe(false);
   });
 
-  it('does not follow symlinked folders', () => {
+  it('does not follow symlinked folders', async () => {
     const dir = project('linked', { 'Dockerfile': 'FROM busybox:1.36.1\nUSER 1\n' });
     symlinkSync(app, path.join(dir, 'elsewhere'));
-    expect(discoverFiles([dir], dir).sources.map((s) => s.file)).toEqual(['Dockerfile']);
+    expect((await discoverFiles([dir], dir)).sources.map((s) => s.file)).toEqual(['Dockerfile']);
   });
 
-  it('reports missing paths', () => {
-    expect(discoverFiles(['nope'], root).missing).toEqual(['nope']);
+  it('reports missing paths', async () => {
+    expect((await discoverFiles(['nope'], root)).missing).toEqual(['nope']);
   });
 });
 
+const { results, rules } = await lintSources((await discoverFiles([app], app)).sources);
+
 describe('lint output', () => {
-  const results = lintSources(discoverFiles([app], app).sources);
 
   it('reports a parse error as a finding and still checks the other files', () => {
     const broken = results.find((r) => r.file === 'broken/Dockerfile');
@@ -78,7 +78,7 @@ describe('lint output', () => {
   });
 
   it('produces SARIF 2.1.0 that validates against the official schema', () => {
-    const sarif = lintToSarif(results, allRules, '0.0.0-test');
+    const sarif = lintToSarif(results, rules, '0.0.0-test');
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false, logger: false });
     const validate = ajv.compile(sarifSchema);
     const valid = validate(sarif);

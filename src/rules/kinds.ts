@@ -1,0 +1,37 @@
+/**
+ * The parser and default rules of one file kind, loaded on demand. `shipshape lint` of a single
+ * Dockerfile then never loads the YAML parser or the Kubernetes rules: startup is most of the
+ * time a small lint takes. Tests and challenge checks use the eager registry.ts instead.
+ */
+import type { Parser } from './lintCore.js';
+import type { Rule, RuleTarget } from './types.js';
+
+export interface KindSupport {
+  parse: Parser;
+  rules: readonly Rule[];
+}
+
+export async function loadKind(kind: RuleTarget): Promise<KindSupport> {
+  switch (kind) {
+    case 'dockerfile': {
+      const [{ parseDockerfile }, { dockerfileRules }] = await Promise.all([import('../parse/dockerfile.js'), import('./dockerfile/index.js')]);
+      return { parse: parseDockerfile, rules: dockerfileRules };
+    }
+    case 'compose': {
+      const [{ parseCompose }, { composeRules }] = await Promise.all([import('../parse/compose.js'), import('./compose/index.js')]);
+      return { parse: parseCompose, rules: composeRules };
+    }
+    case 'kubernetes': {
+      const [{ parseKubernetes }, { kubernetesRules }] = await Promise.all([import('../parse/kubernetes.js'), import('./kubernetes/index.js')]);
+      return { parse: parseKubernetes, rules: kubernetesRules };
+    }
+    case 'ci': {
+      const [{ parseCiWorkflow }, { ciRules }] = await Promise.all([import('../parse/ciWorkflow.js'), import('./ci/index.js')]);
+      return { parse: parseCiWorkflow, rules: ciRules };
+    }
+    case 'daemon': {
+      const [{ parseDaemonConfig }, { daemonRules }] = await Promise.all([import('../parse/daemonConfig.js'), import('./daemon/index.js')]);
+      return { parse: parseDaemonConfig, rules: daemonRules };
+    }
+  }
+}

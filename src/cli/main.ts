@@ -72,6 +72,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         io,
       );
     }
+    case 'coverage': {
+      const { values } = parseStrict(args, { json: { type: 'boolean' } }, 'coverage', 0);
+      const { coverageCommand } = await import('./commands/coverage.js');
+      return coverageCommand({ json: values.json === true }, io);
+    }
     case 'lint': {
       const { values, positionals } = parseStrict(args, { format: { type: 'string' }, profile: { type: 'string' } }, 'lint', -1);
       if (positionals.length === 0) throw new UsageError('name at least one file or folder to lint', 'lint');

@@ -55,6 +55,12 @@ export const commands: CommandHelp[] = [
     ],
   },
   {
+    name: 'coverage',
+    usage: 'shipshape coverage [--json]',
+    summary: 'For each checklist item: the lessons, challenges, rules and probes that cover it.',
+    options: [['--json', 'machine-readable table']],
+  },
+  {
     name: 'author',
     usage: 'shipshape author check [challenge-id...] [--static-only] [--json] | author schema',
     summary: 'For course authors: prove challenges (broken fails, solution passes, wrong answers fail), or print the content formats.',
@@ -72,12 +78,12 @@ export const commands: CommandHelp[] = [
 ];
 
 export function generalHelp(version: string): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     `shipshape ${version}: a terminal course in container security`,
     '',
     'Usage:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    // Usage on one line, what it does on the next: the table stays readable in 80 columns.
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Options:',
     '  -h, --help     show help (also after a command: shipshape check --help)',

@@ -18,6 +18,19 @@ async function until(frame: () => string | undefined, ready: (text: string) => b
 describe('App', () => {
   const course = loadCourse();
 
+  it('reveals a challenge hint with h', async () => {
+    const { lastFrame, stdin, unmount } = render(<App course={course} />);
+    const firstChallenge = course.challenges[0];
+    await tick();
+    stdin.write('j'.repeat(course.lessons.length));
+    await until(lastFrame, (text) => text.includes(firstChallenge?.title ?? '?'));
+    stdin.write('\r');
+    await until(lastFrame, (text) => text.includes('press h for hint 1'));
+    stdin.write('h');
+    expect(await until(lastFrame, (text) => text.includes('Hint 1:'))).toContain('Hint 1:');
+    unmount();
+  });
+
   it('moves once per key even when keys arrive in one chunk', async () => {
     const { lastFrame, stdin, unmount } = render(<App course={course} />);
     await tick();

@@ -15,6 +15,15 @@ export function lessonCommand(id: string, io: Io): number {
   io.out(style.dim(`teaches ${lesson.items.join(', ')}`));
   io.out('');
   io.out(lesson.body);
+  if (lesson.quiz.length > 0) {
+    io.out('');
+    io.out(style.bold('Quiz'));
+    lesson.quiz.forEach((question, index) => {
+      io.out(`${index + 1}. ${question.question}`);
+      question.choices.forEach((choice, choiceIndex) => io.out(`   ${String.fromCharCode(97 + choiceIndex)}) ${choice}`));
+      io.out(style.dim(`   answer: ${String.fromCharCode(97 + question.answer)}. ${question.explanation}`));
+    });
+  }
   const challenges = course.challenges.filter((c) => c.items.some((item) => lesson.items.includes(item)));
   if (challenges.length > 0) {
     io.out('');

@@ -115,6 +115,14 @@ describe('shipshape CLI', () => {
     expect(second.code).toBe(0);
   });
 
+  it('says plainly when no Docker engine answers (exit 2), and how to check statically', async () => {
+    const result = await runCli(['check', 'non-root-dockerfile', '--dir', path.join(slice, 'solution')], { DOCKER_HOST: `unix://${path.join(scratch, 'no-engine.sock')}` });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/No Docker engine answered .*no-engine\.sock/);
+    expect(result.stderr).toContain('--static-only');
+    noStackTrace(result.stderr);
+  });
+
   it('refuses to start the TUI without a terminal', async () => {
     const result = await runCli([]);
     expect(result.code).toBe(2);

@@ -2,15 +2,17 @@
 // files instead of hundreds: `--version`, `lint` and `check --static-only` start fast.
 // Code splitting keeps every dynamic import() lazy, so the TUI (Ink, React) and the Docker
 // edge (dockerode, gRPC) still load only when a command needs them; those stay external.
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-// Stale chunks of an earlier build would only confuse whoever reads the folder.
-rmSync('dist/bundle', { recursive: true, force: true });
+// Build beside the live bundle, then swap: a CLI started meanwhile never finds it half gone,
+// and no stale chunk of an earlier build survives.
+const next = 'dist/bundle.next';
+rmSync(next, { recursive: true, force: true });
 
 await build({
   entryPoints: ['dist/cli/main.js'],
-  outdir: 'dist/bundle',
+  outdir: next,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,3 +25,12 @@ await build({
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __shipshapeRequire } from 'node:module'; const require = __shipshapeRequire(import.meta.url);" },
 });
+
+rmSync('dist/bundle.old', { recursive: true, force: true });
+try {
+  renameSync('dist/bundle', 'dist/bundle.old');
+} catch {
+  // First build: nothing to move aside.
+}
+renameSync(next, 'dist/bundle');
+rmSync('dist/bundle.old', { recursive: true, force: true });

@@ -20,7 +20,12 @@ export function refusalsFor(host: Docker.HostConfig): Refusal[] {
   const refusals: Refusal[] = [];
   const refuse = (setting: string, reason: string) => refusals.push({ setting, reason });
   if (host.Privileged) refuse('privileged', 'privileged mode gives the container every capability and all host devices');
-  if (host.NetworkMode && host.NetworkMode !== 'none') refuse(`network_mode: ${host.NetworkMode}`, 'exercise containers run without a network');
+  if (host.NetworkMode && host.NetworkMode !== 'none') refuse(
+      `network_mode: ${host.NetworkMode}`,
+      host.NetworkMode === 'host'
+        ? "the host's network namespace lets the container reach every service listening on the host, even on localhost, and bind its ports; exercise containers run without a network"
+        : 'exercise containers run without a network',
+    );
   if (host.PidMode === 'host') refuse('pid: host', "the host's process namespace lets the container see and signal host processes");
   if (host.IpcMode === 'host') refuse('ipc: host', "the host's IPC namespace exposes host shared memory");
   if (host.UTSMode === 'host') refuse('uts: host', "the host's UTS namespace lets the container rename the host");

@@ -42,4 +42,27 @@ describe('ci/scan-built-images', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 4, column: 7 });
   });
+
+  it('flags a scan that only runs after the push in the same job', () => {
+    const workflow = [
+      'on: push', 'permissions: {contents: read}', 'jobs:', '  image:', '    runs-on: ubuntu-latest', '    steps:',
+      '      - run: docker build -t registry.example/app:1 .',
+      '      - run: docker push registry.example/app:1',
+      '      - uses: aquasecurity/trivy-action@0.28.0', '        with: {image-ref: "registry.example/app:1", exit-code: "1", severity: "CRITICAL,HIGH"}',
+    ].join('\n');
+    const findings = lintText(workflow, '.github/workflows/ci.yml', 'ci', { rules: [scanBuiltImages] }).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'ci/scan-built-images', line: 8 });
+    expect(findings[0]?.message).toContain('pushes the image before any scan runs');
+  });
+
+  it('accepts a scan between build and push', () => {
+    const workflow = [
+      'on: push', 'permissions: {contents: read}', 'jobs:', '  image:', '    runs-on: ubuntu-latest', '    steps:',
+      '      - run: docker build -t registry.example/app:1 .',
+      '      - uses: aquasecurity/trivy-action@0.28.0', '        with: {image-ref: "registry.example/app:1", exit-code: "1", severity: "CRITICAL,HIGH"}',
+      '      - run: docker push registry.example/app:1',
+    ].join('\n');
+    expect(lintText(workflow, '.github/workflows/ci.yml', 'ci', { rules: [scanBuiltImages] }).findings).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@
  * test, or their GitHub Actions. Without one, known-vulnerable packages ship unnoticed.
  */
 import { imageSteps } from '../../analysis/ciImageSteps.js';
+import type { CiCommand } from '../../parse/ciWorkflow.js';
 import type { CiWorkflowRule } from '../types.js';
 
 export const scanBuiltImages: CiWorkflowRule = {
@@ -26,8 +27,20 @@ export const scanBuiltImages: CiWorkflowRule = {
   check(model) {
     const steps = imageSteps(model);
     const firstBuild = steps.builds[0];
-    if (!firstBuild || steps.scanners.length > 0) return [];
-    const at = model.document.positionOf(firstBuild.command.path);
-    return [{ ...at, message: `\`${firstBuild.summary}\` builds an image, but no step scans it (trivy, grype, docker scout cves, snyk container test)` }];
+    if (!firstBuild) return [];
+    if (steps.scanners.length === 0) {
+      const at = model.document.positionOf(firstBuild.command.path);
+      return [{ ...at, message: `\`${firstBuild.summary}\` builds an image, but no step scans it (trivy, grype, docker scout cves, snyk container test)` }];
+    }
+    // A scan that only runs after the push, in the same job, gates nothing: the image is
+    // already in the registry when it fails. (Across jobs the order depends on `needs:`.)
+    const order = (command: CiCommand) => model.commands.indexOf(command);
+    const firstPush = steps.pushes[0];
+    const sameJob = firstPush ? steps.scanners.filter((scan) => scan.command.job === firstPush.command.job) : [];
+    if (firstPush && sameJob.length > 0 && sameJob.length === steps.scanners.length && sameJob.every((scan) => order(scan.command) > order(firstPush.command))) {
+      const at = model.document.positionOf(firstPush.command.path);
+      return [{ ...at, message: `\`${firstPush.summary}\` pushes the image before any scan runs, so a failing scan no longer stops a vulnerable image from reaching the registry` }];
+    }
+    return [];
   },
 };

@@ -22,7 +22,7 @@ describe('daemon/tls-for-tcp-socket', () => {
 
   it('flags tls without verification', () => {
     const findings = lint('{ "hosts": ["tcp://10.0.0.5:2376"], "tls": true }\n');
-    expect(findings[0]?.message).toContain('`tls: true` encrypts the connection but accepts any client');
+    expect(findings[0]?.message).toContain('with `tls: true` but no `tlsverify: true`: the connection is encrypted, yet any client');
   });
 
   it('flags tlsverify written as a string', () => {

@@ -33,8 +33,8 @@ export const tlsForTcpSocket: DaemonConfigRule = {
       if (typeof host !== 'string' || !/^tcp:\/\//i.test(host.trim())) return;
       const path = typeof model.settings.hosts === 'string' ? ['hosts'] : ['hosts', index];
       const reason = model.settings.tls === true
-        ? '`tls: true` encrypts the connection but accepts any client; set `tlsverify: true`'
-        : 'without `tlsverify: true`, anyone who can reach it controls the daemon';
+        ? 'with `tls: true` but no `tlsverify: true`: the connection is encrypted, yet any client that reaches it controls the daemon'
+        : 'without `tlsverify: true`: anyone who can reach it controls the daemon';
       hits.push({ ...model.document.positionOf(path), message: `\`hosts\` listens on ${host} ${reason}` });
     });
     return hits;

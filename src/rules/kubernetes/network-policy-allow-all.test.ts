@@ -32,4 +32,27 @@ describe('kubernetes/network-policy-allow-all', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'kubernetes/network-policy-allow-all', severity: 'warning', item: 'k8s.network-policy', line });
   });
+
+  describe('egress and wide peers', () => {
+    const policy = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n${spec}`;
+    const lintPolicy = (spec: string) => lintText(policy(spec), 'np.yaml', 'kubernetes', { rules: [networkPolicyAllowAll] }).findings;
+
+    it.each([
+      ['egress to everywhere', '  egress:\n    - {}\n', /egress rule that allows all traffic to everywhere/],
+      ['ingress from every namespace', '  ingress:\n    - from:\n        - namespaceSelector: {}\n', /every pod in every namespace/],
+      ['egress to every address', '  egress:\n    - to:\n        - ipBlock: {cidr: 0.0.0.0/0}\n', /every address/],
+    ])('flags %s', (_name, spec, message) => {
+      const findings = lintPolicy(spec);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]?.message).toMatch(message);
+    });
+
+    it.each([
+      ['DNS to every namespace on port 53', '  egress:\n    - to:\n        - namespaceSelector: {}\n      ports:\n        - {protocol: UDP, port: 53}\n'],
+      ['a namespace selector with labels', '  ingress:\n    - from:\n        - namespaceSelector: {matchLabels: {team: web}}\n'],
+      ['pods of every namespace that carry a label', '  ingress:\n    - from:\n        - namespaceSelector: {}\n          podSelector: {matchLabels: {app: gateway}}\n'],
+    ])('accepts %s', (_name, spec) => {
+      expect(lintPolicy(spec)).toEqual([]);
+    });
+  });
 });

@@ -98,8 +98,8 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     const container = started;
     const containerInfo = await container.inspect();
     if (!containerInfo.State.Running) {
-      const logs = await container.logs({ stdout: true, stderr: true, tail: 20 }).catch(() => Buffer.from(''));
-      return failAll(probes, `the container exited right away (exit ${containerInfo.State.ExitCode}) and could not be probed: ${logs.toString('utf8').trim() || 'no output'}`);
+      const logs = await container.logs({ stdout: true, stderr: true, tail: 20 }).then(demuxedText, () => '');
+      return failAll(probes, `the container exited right away (exit ${containerInfo.State.ExitCode}) and could not be probed: ${logs.trim() || 'no output'}`);
     }
     const results: CheckResult[] = [];
     for (const { probe, params } of probes) {
@@ -173,6 +173,23 @@ function describeSettings(settings: Refusal[]): string {
 
 function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[] {
   return probes.map(({ probe }) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, findings: [] }));
+}
+
+/**
+ * Logs of a container without a TTY come as frames: an 8-byte header (stream, 0, 0, 0, size)
+ * before each chunk. Strip the headers so the learner reads text, not control bytes.
+ */
+export function demuxedText(buffer: Buffer): string {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= buffer.length && (buffer[offset] === 1 || buffer[offset] === 2) && buffer.readUIntBE(offset + 1, 3) === 0) {
+    const size = buffer.readUInt32BE(offset + 4);
+    parts.push(buffer.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  // Anything that is not framed (a TTY container) is kept as it is.
+  parts.push(buffer.subarray(offset));
+  return Buffer.concat(parts).toString('utf8');
 }
 
 function isBuildStepHeader(line: string): boolean {

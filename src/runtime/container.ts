@@ -74,7 +74,6 @@ export async function startContainer(session: RuntimeSession, settings: Containe
     Cmd: settings.cmd,
     WorkingDir: settings.workingDir,
     Healthcheck: settings.healthcheck,
-    NetworkDisabled: true,
     HostConfig: hostConfig,
     abortSignal: session.signal,
   } as Docker.ContainerCreateOptions);

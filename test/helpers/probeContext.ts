@@ -34,7 +34,6 @@ export async function startProbeTarget(session: RuntimeSession, options: TargetO
     Cmd: options.cmd ?? ['sleep', '300'],
     User: options.user,
     Labels: session.labels(),
-    NetworkDisabled: true,
     Healthcheck: options.healthcheck,
     HostConfig: hardenHostConfig(requested),
   });

@@ -33,7 +33,11 @@ export const filesAbsent: Probe<z.infer<typeof params>> = {
 
 async function existsInContainer(context: ProbeContext, target: string): Promise<boolean> {
   try {
-    await context.container.infoArchive({ path: target });
+    // dockerode resolves with the raw HEAD response; left unread, its socket keeps the process
+    // alive for minutes after the verdict. Drain it so the connection closes now.
+    const response = (await context.container.infoArchive({ path: target })) as unknown as { resume?: () => void; destroy?: () => void };
+    response.resume?.();
+    response.destroy?.();
     return true;
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return false;

@@ -21,9 +21,19 @@ export function chmodUses(script: string): ChmodUse[] {
   const uses: ChmodUse[] = [];
   for (const command of splitCommands(script)) {
     command.words.forEach((word, index) => {
-      if (word !== 'chmod') return;
-      const mode = command.words.slice(index + 1).find((arg) => !isOption(arg));
-      if (mode !== undefined) uses.push({ mode, command: command.words.slice(index).join(' ') });
+      const rest = command.words.slice(index + 1);
+      // `chmod`, `/bin/chmod`, `busybox chmod` all change modes.
+      if (word === 'chmod' || word.endsWith('/chmod')) {
+        const mode = rest.find((arg) => !isOption(arg));
+        if (mode !== undefined) uses.push({ mode, command: command.words.slice(index).join(' ') });
+      }
+      // `install -m 4755 src dst` (or `--mode=4755`, `-m4755`) sets a mode as it copies.
+      if (word === 'install' || word.endsWith('/install')) {
+        const flagAt = rest.findIndex((arg) => arg === '-m' || arg === '--mode');
+        const inline = rest.map((arg) => /^(?:--mode=|-m)(.+)$/.exec(arg)?.[1]).find((mode) => mode !== undefined);
+        const mode = flagAt !== -1 ? rest[flagAt + 1] : inline;
+        if (mode !== undefined) uses.push({ mode, command: command.words.slice(index).join(' ') });
+      }
     });
   }
   return uses;

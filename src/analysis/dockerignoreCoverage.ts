@@ -19,13 +19,16 @@ export const SENSITIVE_CONTEXT_FILES: readonly SensitiveKind[] = [
   { label: '*.pem', probes: ['server.pem'] },
   { label: '*.key', probes: ['server.key'] },
   { label: 'id_rsa', probes: ['id_rsa'] },
+  // Package-manager and netrc credentials: the same files no-copied-secret-files calls secrets.
+  { label: '.npmrc', probes: ['.npmrc'] },
+  { label: '.netrc', probes: ['.netrc'] },
 ];
 
 /**
  * The labels of sensitive files a `.dockerignore` does not exclude; all of them when there is
  * no `.dockerignore`.
  *
- * @example notExcludedByDockerignore('.git\n.env*\n') // ['*.pem', '*.key', 'id_rsa']
+ * @example notExcludedByDockerignore('.git\n.env*\n') // ['*.pem', '*.key', 'id_rsa', '.npmrc', '.netrc']
  */
 export function notExcludedByDockerignore(dockerignoreText: string | undefined): string[] {
   if (dockerignoreText === undefined) return SENSITIVE_CONTEXT_FILES.map((kind) => kind.label);

@@ -5,14 +5,14 @@ import { copyWholeContext } from './copy-whole-context.js';
 const lint = (text: string, dockerignore?: string) =>
   lintDockerfile(text, 'Dockerfile', { rules: [copyWholeContext], context: { dockerignore } }).findings;
 
-const GOOD_IGNORE = '.git\n.env*\n*.pem\n*.key\nid_rsa\nnode_modules\n';
+const GOOD_IGNORE = '.git\n.env*\n*.pem\n*.key\nid_rsa\n.npmrc\n.netrc\nnode_modules\n';
 
 describe('dockerfile/copy-whole-context', () => {
   it.each([
     ['specific files without a .dockerignore', 'FROM busybox:1.36.1\nCOPY package.json src/ /app/\n', undefined],
     ['COPY . . with a complete .dockerignore', 'FROM busybox:1.36.1\nCOPY . .\n', GOOD_IGNORE],
     ['an allow-list .dockerignore', 'FROM busybox:1.36.1\nCOPY . /app\n', '*\n!src\n!package.json\n'],
-    ['recursive patterns', 'FROM busybox:1.36.1\nCOPY . .\n', '**/.git\n**/.env\n**/*.pem\n**/*.key\n**/id_rsa\n'],
+    ['recursive patterns', 'FROM busybox:1.36.1\nCOPY . .\n', '**/.git\n**/.env\n**/*.pem\n**/*.key\n**/id_rsa\n**/.npmrc\n**/.netrc\n'],
     ['COPY . from another stage', 'FROM busybox:1.36.1 AS build\nFROM busybox:1.36.1\nCOPY --from=build . /app\n', undefined],
   ])('passes %s', (_name, text, dockerignore) => {
     expect(lint(text, dockerignore)).toEqual([]);

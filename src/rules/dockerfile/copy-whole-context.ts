@@ -22,7 +22,7 @@ export const copyWholeContext: DockerfileRule = {
       '`docker save` or by running a shell in it, no exploit needed.',
     fix:
       'Copy only what the app needs (`COPY package.json package-lock.json ./` then `COPY src/ ./src/`), and add ' +
-      'a `.dockerignore` that excludes at least `.git`, `.env*`, `*.pem`, `*.key`, `id_rsa` and `node_modules`.',
+      'a `.dockerignore` that excludes at least `.git`, `.env*`, `*.pem`, `*.key`, `id_rsa`, `.npmrc`, `.netrc` and `node_modules`.',
     item: 'image.copy-only-needed',
     references: [],
   },

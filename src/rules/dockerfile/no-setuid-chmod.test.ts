@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '../engine.js';
+import { lintDockerfile, lintText } from '../engine.js';
 import { noSetuidChmod } from './no-setuid-chmod.js';
 
 const lint = (text: string) => lintDockerfile(text, 'Dockerfile', { rules: [noSetuidChmod] }).findings;
@@ -29,5 +29,19 @@ describe('dockerfile/no-setuid-chmod', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'dockerfile/no-setuid-chmod', line: 2, column: 1, severity: 'error', item: 'image.no-suid' });
     expect(findings[0]?.message).toContain(`(mode ${mode})`);
+  });
+
+  it.each([
+    ['chmod by its absolute path', 'FROM busybox:1.36.1\nRUN /bin/chmod u+s /usr/local/bin/helper\n'],
+    ['install -m 4755', 'FROM busybox:1.36.1\nRUN install -m 4755 helper /usr/local/bin/helper\n'],
+    ['install --mode=u+s', 'FROM busybox:1.36.1\nRUN install --mode=u+s helper /usr/local/bin/helper\n'],
+  ])('also sees %s', (_name, text) => {
+    const findings = lintText(text, 'Dockerfile', 'dockerfile', { rules: [noSetuidChmod] }).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'dockerfile/no-setuid-chmod', line: 2 });
+  });
+
+  it('accepts install with an ordinary mode', () => {
+    expect(lintText('FROM busybox:1.36.1\nRUN install -m 0755 helper /usr/local/bin/helper\n', 'Dockerfile', 'dockerfile', { rules: [noSetuidChmod] }).findings).toEqual([]);
   });
 });

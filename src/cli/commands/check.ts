@@ -2,12 +2,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkChallenge } from '../../checks/checkChallenge.js';
-import { lessonForItem, loadCourse } from '../../content/loadCourse.js';
+import { lessonForItem } from '../../content/loadCourse.js';
 import { formatVerdict, verdictToJson } from '../../report/checkReport.js';
 import { ensureWorkspace } from '../../workspace/workspace.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { UsageError } from '../usage.js';
+import { cliCourse } from '../course.js';
 
 export interface CheckCommandOptions {
   challengeId: string;
@@ -17,7 +18,7 @@ export interface CheckCommandOptions {
 }
 
 export async function checkCommand(options: CheckCommandOptions, io: Io): Promise<number> {
-  const course = loadCourse();
+  const course = cliCourse();
   const challenge = course.challenges.find((candidate) => candidate.id === options.challengeId);
   if (!challenge) {
     throw new UsageError(`no challenge "${options.challengeId}"; see \`shipshape list\``, 'check');

@@ -1,12 +1,12 @@
 /** `shipshape coverage`: which curriculum items have lessons, challenges, rules and probes. */
-import { loadCourse } from '../../content/loadCourse.js';
 import { curriculumCoverage, formatCoverage } from '../../coverage/coverage.js';
 import { allRules, profileRules } from '../../rules/registry.js';
 import { allProbes } from '../../runtime/probes/registry.js';
 import type { Io } from '../main.js';
+import { cliCourse } from '../course.js';
 
 export function coverageCommand(options: { json: boolean }, io: Io): number {
-  const course = loadCourse();
+  const course = cliCourse();
   const rules = [...allRules, ...profileRules].map((rule) => ({ id: rule.meta.id, item: rule.meta.item }));
   const rows = curriculumCoverage(course.lessons, course.challenges, rules, allProbes);
   io.out(options.json ? JSON.stringify({ version: 1, items: rows }, null, 2) : formatCoverage(rows));

@@ -5,7 +5,6 @@
  * there. All four read the list of images from the course itself, so it is never out of date.
  */
 import path from 'node:path';
-import { loadCourse } from '../../content/loadCourse.js';
 import { baseImagesOf } from '../../content/baseImagesOfCourse.js';
 import { ensureBaseImages, imageStatuses } from '../../runtime/baseImages.js';
 import { formatSize } from '../../runtime/buildContext.js';
@@ -16,6 +15,7 @@ import { pullDisplay } from '../../runtime/pullProgress.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { UsageError } from '../usage.js';
+import { cliCourse } from '../course.js';
 
 export type ImagesAction = 'prepare' | 'save' | 'load' | 'status';
 
@@ -27,7 +27,7 @@ export interface ImagesCommandOptions {
 }
 
 export async function imagesCommand(options: ImagesCommandOptions, io: Io): Promise<number> {
-  const needed = baseImagesOf(courseDockerfiles(loadCourse()));
+  const needed = baseImagesOf(courseDockerfiles(cliCourse()));
   const docker = await connectEngine();
   try {
     switch (options.action) {

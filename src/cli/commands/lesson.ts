@@ -1,11 +1,12 @@
 /** `shipshape lesson <id>`: a lesson as plain text, for reading outside the TUI. */
-import { lessonForItem, loadCourse } from '../../content/loadCourse.js';
+import { lessonForItem } from '../../content/loadCourse.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { UsageError } from '../usage.js';
+import { cliCourse } from '../course.js';
 
 export function lessonCommand(id: string, io: Io): number {
-  const course = loadCourse();
+  const course = cliCourse();
   // A curriculum item id (`runtime.non-root`, as lint prints it) finds the lesson that teaches it.
   const lesson = course.lessons.find((candidate) => candidate.id === id) ?? lessonForItem(course, id);
   if (!lesson) {

@@ -1,10 +1,10 @@
 /** `shipshape list`: the course's lessons and challenges. */
-import { loadCourse } from '../../content/loadCourse.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
+import { cliCourse } from '../course.js';
 
 export function listCommand(options: { json: boolean }, io: Io): number {
-  const course = loadCourse();
+  const course = cliCourse();
   const lessons = course.lessons.map((lesson) => ({
     kind: 'lesson' as const,
     id: lesson.id,

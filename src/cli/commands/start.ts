@@ -1,9 +1,9 @@
 /** `shipshape` with no command: the interactive course. Ink and React load only here. */
-import { loadCourse } from '../../content/loadCourse.js';
 import type { Io } from '../main.js';
+import { cliCourse } from '../course.js';
 
 export async function startCourse(io: Io): Promise<number> {
-  const course = loadCourse();
+  const course = cliCourse();
   if (process.stdin.isTTY !== true) {
     io.err('shipshape: the interactive course needs a terminal; try `shipshape list` or `shipshape check <id>`.');
     return 2;

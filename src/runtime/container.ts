@@ -108,12 +108,18 @@ function withVolumesAt(mounts: Docker.MountSettings[], directories: string[], la
  * Runs a command inside a running container, as the container's own user, and collects its
  * output. Output is capped so a hostile image cannot flood memory.
  */
-export async function execInContainer(session: RuntimeSession, container: Docker.Container, cmd: string[], timeoutMs: number = timeouts.execMs): Promise<ExecResult> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
+export function execInContainer(session: RuntimeSession, container: Docker.Container, cmd: string[], timeoutMs: number = timeouts.execMs): Promise<ExecResult> {
+  return runExec(session.docker, container, cmd, { timeoutMs });
+}
+
+/** The exec itself, optionally as another user (probes that must look as root, or as an attacker). */
+export async function runExec(docker: Docker, container: Docker.Container, cmd: string[], options: { user?: string; timeoutMs?: number } = {}): Promise<ExecResult> {
+  const timeoutMs = options.timeoutMs ?? timeouts.execMs;
+  const exec = await container.exec({ Cmd: cmd, User: options.user, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
   const stream = await exec.start({ hijack: true, stdin: false });
   const stdout = new CappedText();
   const stderr = new CappedText();
-  session.docker.modem.demuxStream(stream, stdout.sink, stderr.sink);
+  docker.modem.demuxStream(stream, stdout.sink, stderr.sink);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       stream.destroy();

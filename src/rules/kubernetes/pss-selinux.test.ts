@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { podWithSecurityContexts } from '../../../test/helpers/kubernetesFixtures.js';
 import { lintText } from '../engine.js';
 import { pssSelinux } from './pss-selinux.js';
 
 const lint = (text: string) => lintText(text, 'pod.yaml', 'kubernetes', { rules: [pssSelinux] }).findings;
 
-const pod = (podContext: string, containerContext: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  securityContext: ${podContext}
-  containers:
-    - name: app
-      securityContext: ${containerContext}
-`;
+const pod = podWithSecurityContexts;
 
 describe('kubernetes/pss-selinux', () => {
   it.each([

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { podWithSecurityContexts } from '../../../test/helpers/kubernetesFixtures.js';
 import { lintText } from '../engine.js';
 import { seccompRuntimeDefault } from './seccomp-runtime-default.js';
 
 const lint = (text: string) => lintText(text, 'pod.yaml', 'kubernetes', { rules: [seccompRuntimeDefault] }).findings;
 
-const pod = (podContext: string, containerContext: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  securityContext: ${podContext}
-  containers:
-    - name: app
-      securityContext: ${containerContext}
-`;
+const pod = podWithSecurityContexts;
 
 describe('kubernetes/seccomp-runtime-default', () => {
   it.each([

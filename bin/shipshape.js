@@ -11,6 +11,7 @@ if (!existsSync(entry)) {
   process.stderr.write('shipshape: dist/ is missing; run `npm install` (or `npm run build`) in the shipshape folder first.\n');
   process.exit(2);
 }
-const { main, installSignalHandlers } = await import(entry.href);
+const { main, installSignalHandlers, installPipeGuard } = await import(entry.href);
 installSignalHandlers();
+installPipeGuard();
 process.exitCode = await main(process.argv.slice(2));

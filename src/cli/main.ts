@@ -172,3 +172,16 @@ export function installSignalHandlers(): void {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 }
+
+/**
+ * `shipshape list | head` closes the pipe early; that is the reader's choice, not an error, so
+ * end quietly instead of printing an EPIPE stack trace.
+ */
+export function installPipeGuard(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}

@@ -123,6 +123,18 @@ describe('shipshape CLI', () => {
     noStackTrace(result.stderr);
   });
 
+  it('ends quietly when the reader of its output goes away (shipshape list | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/shipshape.js'), 'list'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Close our end before the CLI has written anything: every write it makes then fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+
   it('refuses to start the TUI without a terminal', async () => {
     const result = await runCli([]);
     expect(result.code).toBe(2);

@@ -58,7 +58,8 @@ export type TagPinning =
   | { kind: 'channel'; word: string };
 
 /** Tags that name a release channel rather than a release; checked on the first `-` segment. */
-const CHANNEL_WORDS = new Set(['latest', 'lts', 'current', 'stable', 'edge', 'rolling', 'nightly', 'mainline', 'alpine', 'slim']);
+// busybox's musl, uclibc and glibc tags follow every release too: variants, not versions.
+const CHANNEL_WORDS = new Set(['latest', 'lts', 'current', 'stable', 'edge', 'rolling', 'nightly', 'mainline', 'alpine', 'slim', 'musl', 'uclibc', 'glibc']);
 
 /**
  * How firmly a reference pins its content.

@@ -26,6 +26,7 @@ describe('dockerfile/pin-base-image', () => {
     ['a bare major', 'FROM node:20\n', 1, 'only the major version 20'],
     ['a bare major with a variant', 'FROM python:3-slim\n', 1, 'only the major version 3'],
     ['a channel tag', 'FROM node:lts-alpine\n', 1, '`lts` channel'],
+    ['a libc variant tag that moves with every release', 'FROM busybox:musl\n', 1, '`musl` channel'],
     ['latest through a global ARG', 'ARG TAG=latest\nFROM node:${TAG}\n', 2, '(node:latest)'],
     ['an unpinned builder stage', 'FROM golang AS build\nFROM scratch\n', 1, 'golang:latest'],
     ['a registry with a port but no tag', 'FROM registry.local:5000/team/app\n', 1, 'registry.local:5000/team/app:latest'],

@@ -15,13 +15,58 @@ const curriculumItem = z
   .refine(isCurriculumItemId, { message: 'a curriculum item id from docs/curriculum.md, such as "runtime.non-root"' })
   .transform((value) => value as CurriculumItemId);
 
-export const quizQuestionSchema = z.strictObject({
+/**
+ * Quiz questions come in four kinds. `kind` may be left out for a single-choice question, so
+ * older lessons stay valid. `choiceExplanations`, where given, says for every choice why it is
+ * right or wrong (one entry per choice, in the same order); `explanation` is the short lesson of
+ * the question as a whole.
+ */
+const choiceList = z.array(z.string().min(1)).min(2).max(8);
+const choiceExplanations = z.array(z.string().min(1)).optional();
+
+const singleChoiceQuestion = z.strictObject({
+  kind: z.literal('single').default('single'),
   question: z.string().min(1),
-  choices: z.array(z.string().min(1)).min(2).max(6),
+  choices: choiceList,
   /** Index into `choices`, counting from 0. */
   answer: z.number().int().min(0),
   explanation: z.string().min(1),
-}).refine((q) => q.answer < q.choices.length, { message: 'answer must be the index of one of the choices', path: ['answer'] });
+  choiceExplanations,
+}).refine((q) => q.answer < q.choices.length, { message: 'answer must be the index of one of the choices', path: ['answer'] })
+  .refine((q) => q.choiceExplanations === undefined || q.choiceExplanations.length === q.choices.length, { message: 'one explanation per choice', path: ['choiceExplanations'] });
+
+/** "Select all that apply": every listed index must be picked, and no other. */
+const multipleChoiceQuestion = z.strictObject({
+  kind: z.literal('multiple'),
+  question: z.string().min(1),
+  choices: choiceList,
+  /** Indexes into `choices` of every right answer, counting from 0. */
+  answers: z.array(z.number().int().min(0)).min(1),
+  explanation: z.string().min(1),
+  choiceExplanations,
+}).refine((q) => q.answers.every((a) => a < q.choices.length) && new Set(q.answers).size === q.answers.length, { message: 'answers must be distinct indexes of the choices', path: ['answers'] })
+  .refine((q) => q.choiceExplanations === undefined || q.choiceExplanations.length === q.choices.length, { message: 'one explanation per choice', path: ['choiceExplanations'] });
+
+/** "Which line is wrong": a snippet shown with line numbers; the learner names one line. */
+const wrongLineQuestion = z.strictObject({
+  kind: z.literal('wrong-line'),
+  question: z.string().min(1),
+  /** The snippet, one line per line; shown numbered from 1. */
+  snippet: z.string().min(1),
+  /** The wrong line, counting from 1. */
+  answer: z.number().int().min(1),
+  explanation: z.string().min(1),
+}).refine((q) => q.answer <= q.snippet.replace(/\n$/, '').split('\n').length, { message: 'answer must be a line of the snippet', path: ['answer'] });
+
+/** "Put the steps in order": `steps` are written in the right order and shown shuffled. */
+const orderQuestion = z.strictObject({
+  kind: z.literal('order'),
+  question: z.string().min(1),
+  steps: z.array(z.string().min(1)).min(3).max(8),
+  explanation: z.string().min(1),
+});
+
+export const quizQuestionSchema = z.union([singleChoiceQuestion, multipleChoiceQuestion, wrongLineQuestion, orderQuestion]);
 
 export const lessonFrontMatterSchema = z.strictObject({
   id: slug,

@@ -7,6 +7,7 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useReducer } from 'react';
 import type { Course } from '../content/loadCourse.js';
+import { questionLines } from '../content/quizText.js';
 import { initialNavigation, navigate, wrapLines } from './navigation.js';
 import { reflowMarkdown } from './reflowMarkdown.js';
 
@@ -88,7 +89,7 @@ function detailLines(course: Course, entry: Entry, hintsShown: number, width: nu
   if (entry.kind === 'lesson') {
     const lesson = course.lessons.find((l) => l.id === entry.id);
     if (!lesson) return [];
-    const quiz = lesson.quiz.flatMap((q, i) => ['', `Q${i + 1}. ${q.question}`, ...q.choices.map((c, j) => `   ${String.fromCharCode(97 + j)}) ${c}`)]);
+    const quiz = lesson.quiz.flatMap((q, i) => ['', ...questionLines(q, i + 1)]);
     return wrapLines([lesson.title.toUpperCase(), '', reflowMarkdown(lesson.body), '', 'Quiz (answers: shipshape lesson ' + lesson.id + ')', ...quiz].join('\n'), width);
   }
   const challenge = course.challenges.find((c) => c.id === entry.id);

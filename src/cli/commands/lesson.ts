@@ -1,5 +1,6 @@
 /** `shipshape lesson <id>`: a lesson as plain text, for reading outside the TUI. */
 import { lessonForItem } from '../../content/loadCourse.js';
+import { answerLine, questionLines } from '../../content/quizText.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { UsageError } from '../usage.js';
@@ -20,9 +21,8 @@ export function lessonCommand(id: string, io: Io): number {
     io.out('');
     io.out(style.bold('Quiz'));
     lesson.quiz.forEach((question, index) => {
-      io.out(`${index + 1}. ${question.question}`);
-      question.choices.forEach((choice, choiceIndex) => io.out(`   ${String.fromCharCode(97 + choiceIndex)}) ${choice}`));
-      io.out(style.dim(`   answer: ${String.fromCharCode(97 + question.answer)}. ${question.explanation}`));
+      for (const line of questionLines(question, index + 1)) io.out(line);
+      io.out(style.dim(`   ${answerLine(question)}`));
     });
   }
   const challenges = course.challenges.filter((c) => c.items.some((item) => lesson.items.includes(item)));

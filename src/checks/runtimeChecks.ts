@@ -105,7 +105,8 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     for (const { probe, params } of probes) {
       options.onProgress?.(`probing: ${probe.title}`);
       const verdict = await probe
-        .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, requested: settings.host, exec: (cmd) => execInContainer(session, container, cmd) }, params)
+        .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, requested: settings.host, // execTrusted runs the image's own tool until shipshape brings its toolbox (see ProbeContext).
+        exec: (cmd) => execInContainer(session, container, cmd), execTrusted: (argv) => execInContainer(session, container, argv) }, params)
         .catch((error: unknown) => ({ passed: false, evidence: `the probe could not run: ${(error as Error).message}` }));
       results.push({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, findings: [] });
     }

@@ -100,6 +100,8 @@ export const staticCheckSchema = z.strictObject({
   rule: z.string().min(1),
   /** Which of the challenge's files the rule looks at (default: every file of the rule's kind). */
   file: relativePath.optional(),
+  /** What passing this check is worth when grading (default 1). */
+  points: z.number().int().nonnegative().default(1),
 });
 
 export const runtimeProbeSchema = z.strictObject({
@@ -107,6 +109,8 @@ export const runtimeProbeSchema = z.strictObject({
   probe: z.string().min(1),
   /** The probe's parameters (each probe validates its own), e.g. `{ maxBytes: 10000000 }`. */
   with: z.record(z.string(), z.unknown()).default({}),
+  /** What passing this probe is worth when grading (default 1). */
+  points: z.number().int().nonnegative().default(1),
 });
 
 /** How the container is started: with the image's defaults, or as a compose service or Kubernetes container says. */
@@ -133,6 +137,13 @@ export const negativeFixSchema = z.strictObject({
   runtime: z.boolean().default(false),
 });
 
+export const alternativeSolutionSchema = z.strictObject({
+  /** What makes this answer different, e.g. "a named user made with addgroup/adduser". */
+  name: z.string().min(1),
+  /** Files replaced in a copy of the solution. */
+  files: z.record(relativePath, z.string()),
+});
+
 export const challengeManifestSchema = z.strictObject({
   formatVersion: z.literal(1),
   id: slug,
@@ -149,6 +160,8 @@ export const challengeManifestSchema = z.strictObject({
     runtime: runtimeCheckSchema.optional(),
   }).refine((c) => c.static.length > 0 || c.runtime !== undefined, { message: 'a challenge needs at least one check' }),
   negativeFixes: z.array(negativeFixSchema).default([]),
+  /** Other right answers: each replaces files in a copy of the solution and must pass every check. */
+  alternativeSolutions: z.array(alternativeSolutionSchema).default([]),
 });
 
 export type ChallengeManifest = z.infer<typeof challengeManifestSchema>;

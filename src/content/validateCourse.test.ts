@@ -5,8 +5,8 @@ import { validateCourse } from './validateCourse.js';
 const lesson: Lesson = { id: 'l', title: 'L', items: ['runtime.non-root'], order: 1, references: [], quiz: [], body: '', source: 'l.md' };
 const challenge: Challenge = {
   formatVersion: 1, id: 'c', title: 'C', items: ['runtime.non-root'], order: 1, difficulty: 'beginner', task: 't',
-  files: ['Dockerfile'], checks: { static: [{ rule: 'r' }], runtime: { dockerfile: 'Dockerfile', run: { from: 'dockerfile' }, probes: [{ probe: 'p', with: {} }] } },
-  negativeFixes: [], folder: 'challenges/c', hints: ['h'],
+  files: ['Dockerfile'], checks: { static: [{ rule: 'r', points: 1 }], runtime: { dockerfile: 'Dockerfile', run: { from: 'dockerfile' }, probes: [{ probe: 'p', with: {}, points: 1 }] } },
+  negativeFixes: [], alternativeSolutions: [], folder: 'challenges/c', hints: ['h'],
 };
 const known = { ruleIds: new Set(['r']), probes: new Map([['p', (params: Record<string, unknown>) => ('bad' in params ? 'bad is not allowed' : undefined)]]) };
 
@@ -18,7 +18,7 @@ describe('validateCourse', () => {
   it('finds duplicate ids, unknown rules and probes, untaught items and missing hints', () => {
     const broken: Challenge = {
       ...challenge, id: 'l', items: ['image.no-suid'], hints: [],
-      checks: { static: [{ rule: 'nope' }], runtime: { dockerfile: 'Dockerfile', run: { from: 'compose', file: 'compose.yaml', service: 'web' }, probes: [{ probe: 'nada', with: {} }, { probe: 'p', with: { bad: 1 } }] } },
+      checks: { static: [{ rule: 'nope', points: 1 }], runtime: { dockerfile: 'Dockerfile', run: { from: 'compose', file: 'compose.yaml', service: 'web' }, probes: [{ probe: 'nada', with: {}, points: 1 }, { probe: 'p', with: { bad: 1 }, points: 1 }] } },
     };
     const messages = validateCourse([lesson], [broken], known).map((p) => p.message);
     expect(messages).toEqual(expect.arrayContaining([

@@ -47,6 +47,8 @@ export async function startProbeTarget(session: RuntimeSession, options: TargetO
     image: await session.docker.getImage(imageRef).inspect(),
     requested,
     exec: (cmd) => execInContainer(session, container, cmd),
+    // Not yet a toolbox of shipshape's own: the image's tool of that name (see ProbeContext).
+    execTrusted: (argv) => execInContainer(session, container, argv),
   };
 }
 

@@ -20,6 +20,12 @@ export interface ProbeContext {
    */
   requested: Docker.HostConfig;
   exec(cmd: string[]): Promise<ExecResult>;
+  /**
+   * Runs a program the learner cannot have replaced: argv[0] names a tool of shipshape's own
+   * toolbox (a static busybox applet such as `id`, `wget`, `cat`), not the image's. Evidence
+   * must come from here or from the engine, never from the image's own binaries.
+   */
+  execTrusted(argv: string[]): Promise<ExecResult>;
 }
 
 export interface ProbeVerdict {

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkChallenge } from '../../checks/checkChallenge.js';
 import { lessonForItem } from '../../content/loadCourse.js';
+import { recordVerdict } from '../../progress/recordVerdict.js';
 import { formatVerdict, verdictToJson } from '../../report/checkReport.js';
 import { ensureWorkspace } from '../../workspace/workspace.js';
 import type { Io } from '../main.js';
@@ -31,6 +32,8 @@ export async function checkCommand(options: CheckCommandOptions, io: Io): Promis
     staticOnly: options.staticOnly,
     onProgress: options.json ? undefined : (line) => io.err(style.dim(`  ${line}`, process.stderr)),
   });
+  // Progress counts checks of the learner's workspace, not of some other folder.
+  if (options.dir === undefined) recordVerdict(challenge, verdict, options.staticOnly);
   const lessonFor = (item: string | undefined) => lessonForItem(course, item);
   io.out(options.json ? JSON.stringify(verdictToJson(verdict, lessonFor), null, 2) : formatVerdict(verdict, lessonFor, style));
   return verdict.passed ? 0 : 1;

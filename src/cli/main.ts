@@ -55,9 +55,40 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return listCommand({ json: values.json === true }, io);
     }
     case 'lesson': {
-      const { positionals } = parseStrict(args, {}, 'lesson', 1);
+      const { values, positionals } = parseStrict(args, { answers: { type: 'boolean' } }, 'lesson', 1);
       const { lessonCommand } = await import('./commands/lesson.js');
-      return lessonCommand(positionals[0] ?? '', io);
+      return lessonCommand(positionals[0] ?? '', io, { answers: values.answers === true });
+    }
+    case 'watch': {
+      const { values, positionals } = parseStrict(args, { dir: { type: 'string' }, 'static-only': { type: 'boolean' } }, 'watch', 1);
+      const { watchCommand } = await import('./commands/watch.js');
+      return watchCommand({ challengeId: positionals[0] ?? '', dir: values.dir as string | undefined, staticOnly: values['static-only'] === true }, io);
+    }
+    case 'progress': {
+      const { values } = parseStrict(args, { json: { type: 'boolean' } }, 'progress', 0);
+      const { progressCommand } = await import('./commands/progress.js');
+      return progressCommand({ json: values.json === true }, io);
+    }
+    case 'reset': {
+      const { values, positionals } = parseStrict(args, { yes: { type: 'boolean', short: 'y' } }, 'reset', 1);
+      const { resetCommand } = await import('./commands/reset.js');
+      return resetCommand({ challengeId: positionals[0] ?? '', yes: values.yes === true }, io);
+    }
+    case 'hint': {
+      const { positionals } = parseStrict(args, {}, 'hint', -1);
+      if (positionals.length < 1 || positionals.length > 2) throw new UsageError('expected a challenge id and an optional hint number', 'hint');
+      const { hintCommand } = await import('./commands/hint.js');
+      return hintCommand({ challengeId: positionals[0] ?? '', number: positionals[1] }, io);
+    }
+    case 'solution': {
+      const { values, positionals } = parseStrict(args, { force: { type: 'boolean' } }, 'solution', 1);
+      const { solutionCommand } = await import('./commands/solution.js');
+      return solutionCommand({ challengeId: positionals[0] ?? '', force: values.force === true }, io);
+    }
+    case 'next': {
+      parseStrict(args, {}, 'next', 0);
+      const { nextCommand } = await import('./commands/next.js');
+      return nextCommand(io);
     }
     case 'check': {
       const { values, positionals } = parseStrict(
@@ -139,6 +170,11 @@ async function reportError(error: unknown, io: Io): Promise<number> {
   }
   const { CourseContentError } = await import('../content/loadCourse.js');
   if (error instanceof CourseContentError) {
+    io.err(`shipshape: ${error.message}`);
+    return 2;
+  }
+  const { ProgressFileError } = await import('../progress/store.js');
+  if (error instanceof ProgressFileError) {
     io.err(`shipshape: ${error.message}`);
     return 2;
   }

@@ -19,9 +19,9 @@ export interface CommandHelp {
 export const commands: CommandHelp[] = [
   {
     name: 'start',
-    usage: 'shipshape [start]',
+    usage: 'shipshape [start] [--plain]',
     summary: 'Start the interactive course (lessons, quizzes, challenges).',
-    options: [],
+    options: [['--plain', 'sequential text without animation (also when not a terminal, or with a screen reader)']],
   },
   {
     name: 'list',
@@ -31,9 +31,9 @@ export const commands: CommandHelp[] = [
   },
   {
     name: 'lesson',
-    usage: 'shipshape lesson <lesson-id | item-id>',
+    usage: 'shipshape lesson <lesson-id | item-id> [--answers]',
     summary: 'Print a lesson in the terminal (by its id, or by the curriculum item it teaches).',
-    options: [],
+    options: [['--answers', 'show the quiz answers and explanations too']],
   },
   {
     name: 'check',
@@ -44,6 +44,45 @@ export const commands: CommandHelp[] = [
       ['--static-only', 'skip building and running (no Docker engine needed)'],
       ['--json', 'machine-readable verdict'],
     ],
+  },
+  {
+    name: 'watch',
+    usage: 'shipshape watch <challenge-id> [--dir DIR] [--static-only]',
+    summary: 'Check again on every save (static at once, runtime after a pause); q or Ctrl-C quits.',
+    options: [
+      ['--dir DIR', 'watch the files in DIR instead of your workspace copy'],
+      ['--static-only', 'never build or run (no Docker engine needed)'],
+    ],
+  },
+  {
+    name: 'progress',
+    usage: 'shipshape progress [--json]',
+    summary: 'What you passed, tried and have left, quiz scores, and the next step.',
+    options: [['--json', 'machine-readable progress (version 1)']],
+  },
+  {
+    name: 'next',
+    usage: 'shipshape next',
+    summary: 'The next lesson or challenge in course order, and the command that opens it.',
+    options: [],
+  },
+  {
+    name: 'hint',
+    usage: 'shipshape hint <challenge-id> [N]',
+    summary: "A challenge's next hint (or hint N), one at a time.",
+    options: [],
+  },
+  {
+    name: 'solution',
+    usage: 'shipshape solution <challenge-id> [--force]',
+    summary: 'Your files against the reference solution, once the challenge passed.',
+    options: [['--force', 'show it before passing (your progress notes that you looked)']],
+  },
+  {
+    name: 'reset',
+    usage: 'shipshape reset <challenge-id> [--yes]',
+    summary: 'Put the broken files back in your workspace (yours are kept as <file>.bak).',
+    options: [['-y, --yes', 'do not ask for confirmation']],
   },
   {
     name: 'lint',

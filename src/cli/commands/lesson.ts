@@ -1,4 +1,4 @@
-/** `shipshape lesson <id>`: a lesson as plain text, for reading outside the TUI. */
+/** `shipshape lesson <id> [--answers]`: a lesson as plain text, for reading outside the TUI. */
 import { lessonForItem } from '../../content/loadCourse.js';
 import { answerLine, questionLines } from '../../content/quizText.js';
 import type { Io } from '../main.js';
@@ -6,7 +6,8 @@ import { style } from '../style.js';
 import { UsageError } from '../usage.js';
 import { cliCourse } from '../course.js';
 
-export function lessonCommand(id: string, io: Io): number {
+/** Answers stay hidden unless asked for: the quiz is for answering, in the TUI or on paper. */
+export function lessonCommand(id: string, io: Io, options: { answers: boolean } = { answers: false }): number {
   const course = cliCourse();
   // A curriculum item id (`runtime.non-root`, as lint prints it) finds the lesson that teaches it.
   const lesson = course.lessons.find((candidate) => candidate.id === id) ?? lessonForItem(course, id);
@@ -22,8 +23,9 @@ export function lessonCommand(id: string, io: Io): number {
     io.out(style.bold('Quiz'));
     lesson.quiz.forEach((question, index) => {
       for (const line of questionLines(question, index + 1)) io.out(line);
-      io.out(style.dim(`   ${answerLine(question)}`));
+      if (options.answers) io.out(style.dim(`   ${answerLine(question)}`));
     });
+    if (!options.answers) io.out(style.dim(`(answers: shipshape lesson ${lesson.id} --answers, or answer them in \`shipshape\`)`));
   }
   const challenges = course.challenges.filter((c) => c.items.some((item) => lesson.items.includes(item)));
   if (challenges.length > 0) {

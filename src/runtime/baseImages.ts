@@ -12,6 +12,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-fs';
 import { PullProgress, pullEventLine, type PullEvent } from './pullProgress.js';
+import { importStandIn, isStandInReference, standInBlocker } from './standInImages.js';
 
 export const STANDIN_LABEL = 'dev.shipshape.standin';
 
@@ -129,6 +130,12 @@ export async function ensureBaseImages(
   for (const reference of references) {
     if (await imageExists(docker, reference)) {
       sources.set(reference, 'present');
+      continue;
+    }
+    if (isStandInReference(reference) && standInBlocker(reference, findStaticBusybox()) === undefined) {
+      onProgress?.(`${reference}: building a local stand-in (standInImages.ts)`);
+      await importStandIn(docker, reference, findStaticBusybox());
+      sources.set(reference, 'stand-in');
       continue;
     }
     const busybox = isBusyboxReference(reference) ? findStaticBusybox() : undefined;

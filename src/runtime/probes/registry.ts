@@ -1,4 +1,5 @@
 /** Every runtime probe, by id. Challenges name probes in `checks.runtime.probes`. */
+import { appWorks } from './app-works.js';
 import { attackForkFlood } from './attack-fork-flood.js';
 import { attackReadBakedSecret } from './attack-read-baked-secret.js';
 import { attackReadRootFiles } from './attack-read-root-files.js';
@@ -27,6 +28,8 @@ import { securityContextApplied } from './security-context-applied.js';
 import { userNotRoot } from './user-not-root.js';
 
 export const allProbes: readonly AnyProbe[] = [
+  // The app still does its job.
+  appWorks,
   // What the container runs with.
   userNotRoot,
   capabilitiesDropped,

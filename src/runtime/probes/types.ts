@@ -36,7 +36,12 @@ export interface ProbeVerdict {
 
 export interface Probe<Params = Record<string, unknown>> {
   id: string;
+  /** What is wrong when the probe fails: "The container process runs as root". */
   title: string;
+  /** What holds when it passes: "The container process is not root". */
+  passTitle?: string;
+  /** How to fix a failure, concretely, like a rule's `fix`. */
+  fix?: string;
   item: CurriculumItemId;
   /** Validates `with:` in challenge.yaml; the course loader reports a mismatch at load time. */
   params: z.ZodType<Params>;

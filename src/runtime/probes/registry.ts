@@ -22,6 +22,7 @@ import type { AnyProbe } from './types.js';
 import { buildSecretUsed } from './build-secret-used.js';
 import { buildToolsLeftBehind } from './build-tools-left-behind.js';
 import { composeHardeningApplied } from './compose-hardening-applied.js';
+import { exposedPortsMatch } from './exposed-ports-match.js';
 import { podResourcesApplied } from './pod-resources-applied.js';
 import { seccompInForce } from './seccomp-in-force.js';
 import { securityContextApplied } from './security-context-applied.js';
@@ -54,6 +55,7 @@ export const allProbes: readonly AnyProbe[] = [
   attackForkFlood,
   // Evidence for the image, secrets and Kubernetes challenges (the challenges branch).
   buildToolsLeftBehind,
+  exposedPortsMatch,
   buildSecretUsed,
   seccompInForce,
   composeHardeningApplied,

@@ -14,6 +14,7 @@ import type Docker from 'dockerode';
 import tar from 'tar-fs';
 import { STANDIN_LACKS, STANDIN_VERSION, standInGroup, standInPasswd, standInShadow, standInTools } from './busyboxStandInTools.js';
 import { PullProgress, pullEventLine, type PullEvent } from './pullProgress.js';
+import { importStandIn, isStandInReference, standInBlocker } from './standInImages.js';
 
 export const STANDIN_LABEL = 'dev.shipshape.standin';
 /** Which version of the stand-in an image is; older ones are rebuilt by `images prepare`. */
@@ -144,6 +145,12 @@ export async function ensureBaseImages(
     // A stand-in from an older shipshape lacks tools the course now teaches: build it again.
     if (info && !isOutdatedStandIn(info.Config?.Labels ?? undefined)) {
       sources.set(reference, 'present');
+      continue;
+    }
+    if (isStandInReference(reference) && standInBlocker(reference, findStaticBusybox()) === undefined) {
+      onProgress?.(`${reference}: building a local stand-in (standInImages.ts)`);
+      await importStandIn(docker, reference, findStaticBusybox());
+      sources.set(reference, 'stand-in');
       continue;
     }
     const busybox = isBusyboxReference(reference) ? findStaticBusybox() : undefined;

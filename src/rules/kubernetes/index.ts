@@ -6,6 +6,7 @@
  */
 import { dropAllCapabilities } from './drop-all-capabilities.js';
 import { etcdEncryption } from './etcd-encryption.js';
+import { ingressTls } from './ingress-tls.js';
 import { namespacePodSecurity } from './namespace-pod-security.js';
 import { networkPolicyAllowAll } from './network-policy-allow-all.js';
 import { networkPolicyPresent } from './network-policy-present.js';
@@ -47,11 +48,13 @@ import { runAsNonRoot } from './run-as-non-root.js';
 import { seccompRuntimeDefault } from './seccomp-runtime-default.js';
 import { setCpuRequest } from './set-cpu-request.js';
 import { setMemoryLimit } from './set-memory-limit.js';
+import { trustedImageSource } from './trusted-image-source.js';
 import type { KubernetesRule } from '../types.js';
 
 export const kubernetesRules: KubernetesRule[] = [
   dropAllCapabilities,
   etcdEncryption,
+  ingressTls,
   namespacePodSecurity,
   networkPolicyAllowAll,
   networkPolicyPresent,
@@ -76,6 +79,7 @@ export const kubernetesRules: KubernetesRule[] = [
   seccompRuntimeDefault,
   setCpuRequest,
   setMemoryLimit,
+  trustedImageSource,
 ];
 
 /** Pod Security Standards controls, baseline first, then restricted. */

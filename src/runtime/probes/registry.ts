@@ -19,6 +19,13 @@ import { resourceLimits } from './resource-limits.js';
 import { rootfsReadOnly } from './rootfs-read-only.js';
 import { secretAbsent } from './secret-absent.js';
 import type { AnyProbe } from './types.js';
+import { buildSecretUsed } from './build-secret-used.js';
+import { buildToolsLeftBehind } from './build-tools-left-behind.js';
+import { composeHardeningApplied } from './compose-hardening-applied.js';
+import { exposedPortsMatch } from './exposed-ports-match.js';
+import { podResourcesApplied } from './pod-resources-applied.js';
+import { seccompInForce } from './seccomp-in-force.js';
+import { securityContextApplied } from './security-context-applied.js';
 import { userNotRoot } from './user-not-root.js';
 
 export const allProbes: readonly AnyProbe[] = [
@@ -46,6 +53,14 @@ export const allProbes: readonly AnyProbe[] = [
   attackReadRootFiles,
   attackReadBakedSecret,
   attackForkFlood,
+  // Evidence for the image, secrets and Kubernetes challenges (the challenges branch).
+  buildToolsLeftBehind,
+  exposedPortsMatch,
+  buildSecretUsed,
+  seccompInForce,
+  composeHardeningApplied,
+  securityContextApplied,
+  podResourcesApplied,
 ];
 
 const probesById = new Map(allProbes.map((probe) => [probe.id, probe]));

@@ -1,0 +1,23 @@
+/**
+ * Docker's default seccomp profile is in force in the running container: the kernel reports a
+ * filter for a process started in it, and a syscall the profile blocks is refused. Both are
+ * asked with shipshape's trusted tools, so an image cannot fake the answer.
+ */
+import { z } from 'zod';
+import { seccompVerdict } from './seccompStatus.js';
+import type { Probe } from './types.js';
+
+export const seccompInForce: Probe = {
+  id: 'seccomp-in-force',
+  title: 'The container runs without the default seccomp profile',
+  item: 'runtime.seccomp-lsm',
+  params: z.strictObject({}),
+  async run({ execTrusted }) {
+    const status = await execTrusted(['cat', '/proc/self/status']);
+    const blocked = await execTrusted(['unshare', '-U', 'true']);
+    return seccompVerdict({
+      statusText: status.exitCode === 0 ? status.stdout : undefined,
+      blockedCall: { exitCode: blocked.exitCode, output: `${blocked.stderr}${blocked.stdout}` },
+    });
+  },
+};

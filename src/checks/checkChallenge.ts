@@ -3,6 +3,7 @@
  * to, the runtime checks against a real engine. The one place both halves meet.
  */
 import path from 'node:path';
+import type Docker from 'dockerode';
 import type { Challenge } from '../content/schema.js';
 import { InputError } from '../parse/position.js';
 import { readLearnerFiles } from '../workspace/workspace.js';
@@ -14,6 +15,8 @@ export interface CheckOptions {
   dir: string;
   staticOnly: boolean;
   onProgress?: (line: string) => void;
+  /** An engine already connected (grading spreads over several); its caller sweeps leftovers. */
+  docker?: Docker;
 }
 
 export async function checkChallenge(challenge: Challenge, options: CheckOptions): Promise<ChallengeVerdict> {
@@ -36,8 +39,8 @@ export async function checkChallenge(challenge: Challenge, options: CheckOptions
       import('./runtimeChecks.js'),
       import('../runtime/session.js'),
     ]);
-    const docker = await connectEngine();
-    await sweepLeftovers(docker);
+    const docker = options.docker ?? (await connectEngine());
+    if (!options.docker) await sweepLeftovers(docker);
     checks.push(...(await runRuntimeChecks(challenge, { docker, dir: options.dir, onProgress: options.onProgress })));
   }
   return { challenge: challenge.id, passed: checks.every((check) => check.passed), checks };

@@ -8,6 +8,7 @@
  * sees half-typed files all the time; the caller's AbortSignal stops a running build or probe.
  */
 import path from 'node:path';
+import type Docker from 'dockerode';
 import type { Challenge } from '../content/schema.js';
 import { readLearnerModel } from '../workspace/learnerFiles.js';
 import type { CheckEventListener } from './events.js';
@@ -23,6 +24,8 @@ export interface CheckOptions {
   onEvent?: CheckEventListener;
   /** Aborting stops the build or probe in flight, removes what it created, and marks the verdict cancelled. */
   signal?: AbortSignal;
+  /** An engine already connected (grading spreads over several); connected and swept once per process otherwise. */
+  docker?: Docker;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function checkChallenge(challenge: Challenge, options: CheckOptions
   if (runtime && !options.staticOnly) {
     // Docker code loads only here, so static-only checks stay fast.
     const { runRuntimeHalf } = await import('./runtimeChecks.js');
-    const outcome = await runRuntimeHalf(challenge, { dir: options.dir, learner, onEvent: options.onEvent, signal: options.signal });
+    const outcome = await runRuntimeHalf(challenge, { docker: options.docker, dir: options.dir, learner, onEvent: options.onEvent, signal: options.signal });
     checks.push(...outcome.results);
     cancelled ||= outcome.cancelled;
   }

@@ -136,12 +136,71 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { imagesCommand } = await import('./commands/images.js');
       return imagesCommand({ action, file: positionals[0], json: values.json === true }, io);
     }
+    case 'grade': {
+      if (args[0] === 'merge') {
+        const { values, positionals } = parseStrict(args.slice(1), { format: { type: 'string' }, out: { type: 'string' }, 'sign-key': { type: 'string' } }, 'grade', -1);
+        const { gradeMergeCommand } = await import('./commands/grade.js');
+        return gradeMergeCommand({ reports: positionals, format: (values.format as string | undefined) ?? 'json', out: values.out as string | undefined, signKey: values['sign-key'] as string | undefined }, io);
+      }
+      const { values, positionals } = parseStrict(
+        args,
+        {
+          challenges: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, jobs: { type: 'string' }, engine: { type: 'string', multiple: true },
+          shard: { type: 'string' }, seeds: { type: 'string' }, 'sign-key': { type: 'string' }, timeout: { type: 'string' },
+        },
+        'grade',
+        1,
+      );
+      const { gradeCommand } = await import('./commands/grade.js');
+      return gradeCommand(
+        {
+          submissions: positionals[0] ?? '', challenges: values.challenges as string | undefined, format: (values.format as string | undefined) ?? 'json',
+          out: values.out as string | undefined, jobs: values.jobs as string | undefined, engines: (values.engine as string[] | undefined) ?? [],
+          shard: values.shard as string | undefined, seeds: values.seeds as string | undefined, signKey: values['sign-key'] as string | undefined, timeout: values.timeout as string | undefined,
+        },
+        io,
+      );
+    }
+    case 'verify-report': {
+      const { values, positionals } = parseStrict(args, { 'public-key': { type: 'string' }, signature: { type: 'string' } }, 'verify-report', 1);
+      const { verifyReportCommand } = await import('./commands/verifyReport.js');
+      return verifyReportCommand({ report: positionals[0] ?? '', publicKey: values['public-key'] as string | undefined, signature: values.signature as string | undefined }, io);
+    }
+    case 'variant': {
+      const { values, positionals } = parseStrict(args, { seed: { type: 'string' }, out: { type: 'string' }, solution: { type: 'boolean' } }, 'variant', 1);
+      const { variantCommand } = await import('./commands/variant.js');
+      return variantCommand({ challengeId: positionals[0] ?? '', seed: values.seed as string | undefined, out: values.out as string | undefined, solution: values.solution === true }, io);
+    }
+    case 'export': {
+      const { values } = parseStrict(args, { out: { type: 'string' }, student: { type: 'string' } }, 'export', 0);
+      const { exportCommand } = await import('./commands/export.js');
+      return exportCommand({ out: values.out as string | undefined, student: values.student as string | undefined }, io);
+    }
+    case 'doctor': {
+      const { values } = parseStrict(args, { json: { type: 'boolean' } }, 'doctor', 0);
+      const { doctorCommand } = await import('./commands/doctor.js');
+      return doctorCommand({ json: values.json === true }, io);
+    }
+    case 'workshop': {
+      const [action, ...actionArgs] = args;
+      if (action === 'bundle') {
+        const { values } = parseStrict(actionArgs, { out: { type: 'string' } }, 'workshop', 0);
+        const { workshopBundleCommand } = await import('./commands/workshop.js');
+        return workshopBundleCommand({ out: values.out as string | undefined }, io);
+      }
+      if (action === 'load') {
+        const { positionals } = parseStrict(actionArgs, {}, 'workshop', 1);
+        const { workshopLoadCommand } = await import('./commands/workshop.js');
+        return workshopLoadCommand({ file: positionals[0] ?? '' }, io);
+      }
+      throw new UsageError('expected `workshop bundle --out FILE` or `workshop load FILE`', 'workshop');
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
 }
 
-type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string }>;
+type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }>;
 
 function parseStrict(args: string[], options: OptionSpec, command: string, positionalCount: number) {
   let parsed;

@@ -114,6 +114,62 @@ export const commands: CommandHelp[] = [
     summary: 'The base images the course builds FROM: make them available, move them as an offline bundle, or list what is missing.',
     options: [['--json', 'machine-readable status (exit 1 when an image is missing)']],
   },
+  {
+    name: 'grade',
+    usage: 'shipshape grade <submissions> [options] | grade merge <reports...> [--out F]',
+    summary: 'For instructors: check each <student>/<challenge-id>/ folder, report scores.',
+    options: [
+      ['--challenges IDS', 'comma-separated challenge ids (default: every challenge)'],
+      ['--format FORMAT', 'json (default), junit (Jenkins, GitLab), csv (a gradebook) or text'],
+      ['--out FILE', 'write the report to FILE instead of standard output'],
+      ['--jobs N', 'submissions checked at once on each engine (default 1)'],
+      ['--engine URL', 'spread over this engine too (unix://, tcp://, ssh://); repeat for several'],
+      ['--shard i/n', 'grade only the i-th of n shards of the students (for CI matrices)'],
+      ['--seeds FILE', 'student,seed lines: check each student against their own variant'],
+      ['--sign-key FILE', 'sign the report with this Ed25519 private key (PEM) into FILE.sig'],
+      ['--timeout S', "one submission's time limit in seconds (default 210)"],
+    ],
+  },
+  {
+    name: 'verify-report',
+    usage: 'shipshape verify-report <report> --public-key FILE [--signature FILE]',
+    summary: 'Check that a grade report is unchanged since it was signed (<report>.sig).',
+    options: [
+      ['--public-key FILE', 'the Ed25519 public key (PEM) of the grader'],
+      ['--signature FILE', 'the signature file (default: <report>.sig)'],
+    ],
+  },
+  {
+    name: 'variant',
+    usage: 'shipshape variant <challenge-id> --seed S --out DIR [--solution]',
+    summary: "For instructors: write a student's own variant of a challenge to DIR.",
+    options: [
+      ['--seed S', "the student's seed, as in seeds.csv"],
+      ['--out DIR', 'the folder to write (must not exist or be empty)'],
+      ['--solution', 'also write the solution, under DIR/solution'],
+    ],
+  },
+  {
+    name: 'export',
+    usage: 'shipshape export [--out FILE] [--student ID]',
+    summary: 'Pack your work (workspaces, progress, verdicts) into one archive to hand in.',
+    options: [
+      ['--out FILE', 'the archive (default: <student>.shipshape.tar in the current folder)'],
+      ['--student ID', 'your id in the class (default: your user name)'],
+    ],
+  },
+  {
+    name: 'doctor',
+    usage: 'shipshape doctor [--json]',
+    summary: 'Check this machine: Node, the engine and how it is reached, images, disk.',
+    options: [['--json', 'machine-readable diagnosis (exit 1 when there is a problem)']],
+  },
+  {
+    name: 'workshop',
+    usage: 'shipshape workshop bundle --out FILE | workshop load FILE',
+    summary: 'For workshop hosts: images and course version in one file, loaded offline.',
+    options: [['--out FILE', 'the bundle to write']],
+  },
 ];
 
 export function generalHelp(version: string): string {

@@ -151,6 +151,24 @@ export const alternativeSolutionSchema = z.strictObject({
   files: z.record(relativePath, z.string()),
 });
 
+/**
+ * A per-student variant parameter. Its `default` is the value the challenge's files are written
+ * with; a variant replaces it (and any `{{name}}` placeholder) in the task, the broken files, the
+ * solution, the wrong answers and the checks' parameters with a value drawn from the seed. So a
+ * challenge gets variants from this one block, without rewriting its files.
+ */
+const variantName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a name such as "apiKey"');
+export const variantParameterSchema = z.discriminatedUnion('from', [
+  /** A random token such as a planted secret: `prefix` then `length` hex digits. */
+  z.strictObject({ name: variantName, from: z.literal('token'), default: z.string().min(6), prefix: z.string().default(''), length: z.number().int().min(6).max(40).default(8) }),
+  /** A whole number from `min` to `max`: a uid, a port, a limit. */
+  z.strictObject({ name: variantName, from: z.literal('integer'), default: z.number().int(), min: z.number().int(), max: z.number().int() })
+    .refine((p) => p.min <= p.max, { message: 'min must not be above max', path: ['max'] }),
+  /** One of the listed values: a file name, a user name. */
+  z.strictObject({ name: variantName, from: z.literal('choice'), default: z.string().min(3), values: z.array(z.string().min(1)).min(2) }),
+]);
+export type VariantParameter = z.infer<typeof variantParameterSchema>;
+
 export const challengeManifestSchema = z.strictObject({
   formatVersion: z.literal(1),
   id: slug,
@@ -169,6 +187,8 @@ export const challengeManifestSchema = z.strictObject({
   negativeFixes: z.array(negativeFixSchema).default([]),
   /** Other right answers: each replaces files in a copy of the solution and must pass every check. */
   alternativeSolutions: z.array(alternativeSolutionSchema).default([]),
+  /** Per-student variant parameters (see variantParameterSchema); none by default. */
+  variants: z.array(variantParameterSchema).optional(),
 });
 
 export type ChallengeManifest = z.infer<typeof challengeManifestSchema>;

@@ -16,6 +16,7 @@ import type { ComposeModel } from '../parse/compose.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubernetesModel } from '../parse/kubernetes.js';
 import { BuildFailedError, buildImage } from './build.js';
+import { BuildContextError } from './buildContext.js';
 import { buildKitStepLine, classicStepLines } from './buildSteps.js';
 import { execInContainer, startContainer, type DeliveredFile } from './container.js';
 import { gateDockerfile, type GateRefusal } from './gate/buildGate.js';
@@ -171,6 +172,7 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     // The engine refusing the build request itself (a flag it does not know) is about the file.
     if (isEngineRejection(error) && !session.signal.aborted) return done(`the image did not build: ${engineMessage(error)}`);
     if (error instanceof RefusedSettingsError) return done(error.message);
+    if (error instanceof BuildContextError) return done(`the build context was not sent: ${error.message}`);
     if (session.signal.aborted) return done(abortReason(session));
     throw error;
   } finally {

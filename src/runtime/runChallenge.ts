@@ -16,6 +16,7 @@ import type { ComposeModel } from '../parse/compose.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubernetesModel } from '../parse/kubernetes.js';
 import { BuildFailedError, buildImage } from './build.js';
+import { BuildContextError } from './buildContext.js';
 import { buildKitStepLine, classicStepLines } from './buildSteps.js';
 import { execInContainer, startContainer, type DeliveredFile } from './container.js';
 import { gateDockerfile, type GateRefusal } from './gate/buildGate.js';
@@ -42,6 +43,8 @@ export interface RunChallengeRequest {
   dir: string;
   /** The learner's Dockerfile as parsed for the rules; undefined when it is missing. */
   dockerfile: DockerfileModel | undefined;
+  /** Its text, as read for the rules (the builder's step mapping needs it); read again by the build when absent. */
+  dockerfileText?: string | undefined;
   /** The compose file or manifest the container's settings come from, parsed; undefined model when missing. */
   runFile: RunFileModel;
   /**
@@ -109,7 +112,8 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     for (const note of settings.notes) onEvent?.({ type: 'note', message: note });
     onEvent?.({ type: 'phase', phase: 'building', message: `building ${spec.dockerfile} (network none)` });
     const stepEvents = buildStepReporter(request.dockerfile, onEvent);
-    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents });
+    const source = request.dockerfileText === undefined ? undefined : { text: request.dockerfileText, model: request.dockerfile };
+    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents, source });
     const image = await docker.getImage(tag).inspect();
     const imageUser = image.Config?.User ?? '';
     // The kubelet checks runAsNonRoot against the image before it creates the container; so do we.
@@ -171,6 +175,7 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     // The engine refusing the build request itself (a flag it does not know) is about the file.
     if (isEngineRejection(error) && !session.signal.aborted) return done(`the image did not build: ${engineMessage(error)}`);
     if (error instanceof RefusedSettingsError) return done(error.message);
+    if (error instanceof BuildContextError) return done(`the build context was not sent: ${error.message}`);
     if (session.signal.aborted) return done(abortReason(session));
     throw error;
   } finally {

@@ -66,14 +66,16 @@ export function normalizedImage(reference: string): string {
 function syntaxRefusals(model: DockerfileModel, frontends: ReadonlySet<string>): GateRefusal[] {
   const refusals: GateRefusal[] = [];
   const firstInstruction = Math.min(...model.globalArgs.map((i) => i.line), ...model.stages.map((s) => s.from.line));
-  // BuildKit reads parser directives from the comments before the first instruction, in any case
-  // and spacing; dockerfile-ast's reading is narrower, so the comments are read again here.
-  const directives = model.comments
-    .filter((comment) => comment.line < firstInstruction)
-    .map((comment) => ({ line: comment.line, match: /^\s*syntax\s*=\s*(.*?)\s*$/i.exec(comment.text.replace(/^#/, '')) }))
-    .filter((found): found is { line: number; match: RegExpExecArray } => found.match !== null);
-  for (const { line, match } of directives) {
-    const frontend = match[1] ?? '';
+  // The parser's directives come first in the file, in order, so their index gives the line.
+  const declared = Object.keys(model.directives).indexOf('syntax');
+  const directives = declared === -1 ? [] : [{ line: declared + 1, frontend: model.directives.syntax ?? '' }];
+  // BuildKit's reading of the leading comments is not narrower than dockerfile-ast's, so any
+  // comment before the first instruction that reads like the directive counts too.
+  for (const comment of model.comments) {
+    const match = /^\s*syntax\s*=\s*(.*?)\s*$/i.exec(comment.text.replace(/^#/, ''));
+    if (match && comment.line < firstInstruction) directives.push({ line: comment.line, frontend: match[1] ?? '' });
+  }
+  for (const { line, frontend } of directives) {
     if (frontends.has(frontend)) continue;
     refusals.push({
       line,

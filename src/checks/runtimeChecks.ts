@@ -4,7 +4,6 @@
  * container's), run each probe inside it, and clean up whatever happens. Settings that are
  * refused or malformed fail every probe before anything is built or created.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
@@ -55,7 +54,8 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
   try {
     const labels = session.labels({ [CHALLENGE_LABEL]: challenge.id });
-    const tag = `shipshape-check/${challenge.id}:${process.pid}-${randomBytes(4).toString('hex')}`;
+    // The tag names the owning session: classic builds cannot take labels without LABEL steps.
+    const tag = session.imageTag(challenge.id);
     if (settings.notes.length > 0 || (spec.run?.from ?? 'dockerfile') !== 'dockerfile') options.onProgress?.(`run settings from ${settings.source}`);
     for (const note of settings.notes) options.onProgress?.(`  note: ${note}`);
     options.onProgress?.(`building ${spec.dockerfile} (network none)`);

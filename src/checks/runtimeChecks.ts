@@ -12,13 +12,14 @@ import { parseCompose } from '../parse/compose.js';
 import { parseKubernetes } from '../parse/kubernetes.js';
 import { InputError } from '../parse/position.js';
 import { BuildFailedError, buildImage } from '../runtime/build.js';
-import { execInContainer, startContainer, type DeliveredFile } from '../runtime/container.js';
+import { execInContainer, execTrusted, processMayBeRoot, startContainer, type DeliveredFile } from '../runtime/container.js';
 import { CHALLENGE_LABEL } from '../runtime/labels.js';
 import { timeouts } from '../runtime/limits.js';
 import { RefusedSettingsError, type Refusal } from '../runtime/policy.js';
 import { findProbe } from '../runtime/probes/registry.js';
 import type { AnyProbe } from '../runtime/probes/types.js';
 import { RuntimeSession } from '../runtime/session.js';
+import { loadToolbox, ToolboxUnavailableError } from '../runtime/toolbox.js';
 import { containerUser, numericOwner, runAsNonRootViolation } from '../runtime/settings/containerUser.js';
 import { fromCompose } from '../runtime/settings/fromCompose.js';
 import { fromDockerfile } from '../runtime/settings/fromDockerfile.js';
@@ -76,8 +77,12 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     const nonRoot = runAsNonRootViolation(settings, imageUser);
     if (nonRoot) return failAll(probes, `${nonRoot} (${settings.source})`);
     const user = containerUser(settings, imageUser);
+    // Probes run shipshape's own busybox, never the image's tools; without one, say how to get it.
+    const toolbox = await loadToolbox(options.docker).catch((error: unknown) => (error instanceof ToolboxUnavailableError ? error.message : Promise.reject(error)));
+    if (typeof toolbox === 'string') return failAll(probes, toolbox);
     options.onProgress?.('starting the container (network none, memory, CPU and PID limits)');
     const started = await startContainer(session, {
+      toolbox,
       image: tag,
       labels,
       host: settings.host,
@@ -105,8 +110,9 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     for (const { probe, params } of probes) {
       options.onProgress?.(`probing: ${probe.title}`);
       const verdict = await probe
-        .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, requested: settings.host, // execTrusted runs the image's own tool until shipshape brings its toolbox (see ProbeContext).
-        exec: (cmd) => execInContainer(session, container, cmd), execTrusted: (argv) => execInContainer(session, container, argv) }, params)
+        .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, requested: settings.host,
+        exec: (cmd) => execInContainer(session, container, cmd),
+        execTrusted: (argv, as) => execTrusted(options.docker, container, toolbox, argv, { user: as?.user, processMayBeRoot: processMayBeRoot(containerInfo) }) }, params)
         .catch((error: unknown) => ({ passed: false, evidence: `the probe could not run: ${(error as Error).message}` }));
       results.push({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, findings: [] });
     }

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { buildImage } from '../../src/runtime/build.js';
-import { execInContainer, hardenHostConfig } from '../../src/runtime/container.js';
+import { execInContainer, execTrusted, hardenHostConfig, processMayBeRoot } from '../../src/runtime/container.js';
+import { installToolbox, loadToolbox, toolboxMount } from '../../src/runtime/toolbox.js';
 import { labelledLeftovers } from './docker.js';
 import type { ProbeContext } from '../../src/runtime/probes/types.js';
 import type { RuntimeSession } from '../../src/runtime/session.js';
@@ -28,26 +29,31 @@ export interface TargetOptions {
 export async function startProbeTarget(session: RuntimeSession, options: TargetOptions = {}): Promise<ProbeContext> {
   const imageRef = options.image ?? BASE_IMAGE;
   const requested = options.host ?? {};
+  const toolbox = await loadToolbox(session.docker);
+  const hostConfig = hardenHostConfig(requested);
+  hostConfig.Mounts = [...(hostConfig.Mounts ?? []), toolboxMount(session.labels())];
   const container = await session.docker.createContainer({
     Image: imageRef,
     Cmd: options.cmd ?? ['sleep', '300'],
     User: options.user,
     Labels: session.labels(),
     Healthcheck: options.healthcheck,
-    HostConfig: hardenHostConfig(requested),
+    HostConfig: hostConfig,
   });
   session.trackContainer(container.id);
+  await installToolbox(container, toolbox);
   await container.start();
+  const containerInfo = await container.inspect();
   return {
     docker: session.docker,
     imageRef,
     container,
-    containerInfo: await container.inspect(),
+    containerInfo,
     image: await session.docker.getImage(imageRef).inspect(),
     requested,
     exec: (cmd) => execInContainer(session, container, cmd),
-    // Not yet a toolbox of shipshape's own: the image's tool of that name (see ProbeContext).
-    execTrusted: (argv) => execInContainer(session, container, argv),
+    // shipshape's own busybox, brought in as a real check brings it (runtime/toolbox.ts).
+    execTrusted: (argv, as) => execTrusted(session.docker, container, toolbox, argv, { user: as?.user, processMayBeRoot: processMayBeRoot(containerInfo) }),
   };
 }
 

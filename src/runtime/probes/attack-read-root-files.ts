@@ -16,10 +16,10 @@ export const attackReadRootFiles: Probe<z.infer<typeof params>> = {
   title: "Attack: read root's files such as /etc/shadow",
   item: 'runtime.non-root',
   params,
-  async run({ exec }, { path }) {
-    const who = await exec(['id']);
+  async run({ execTrusted }, { path }) {
+    const who = await execTrusted(['id']);
     const identity = who.exitCode === 0 ? who.stdout.trim() : 'an unknown user';
-    const read = await exec(['cat', path]);
+    const read = await execTrusted(['cat', path]);
     if (read.exitCode === 0) {
       const lines = read.stdout.split('\n').filter((l) => l.trim() !== '').length;
       return { passed: false, evidence: `the attacker, running as the app (${identity}), read ${path} (${lines} lines)` };

@@ -26,7 +26,7 @@ export function elfFacts(bytes: Buffer): ElfFacts | undefined {
   let isStatic = true;
   for (let index = 0; index < count; index++) {
     const offset = programHeaders + index * entrySize;
-    if (offset + 4 > bytes.length) return undefined;
+    if (offset + Math.max(entrySize, 4) > bytes.length) return undefined;
     // PT_INTERP: the binary needs a dynamic loader from the image, which the image controls.
     if (u32(offset) === 3) isStatic = false;
   }

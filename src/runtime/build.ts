@@ -13,8 +13,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { parseDockerfile, type DockerfileModel } from '../parse/dockerfile.js';
-import { assertContextWithinLimit, BuildContextTooLargeError, packContext } from './buildContext.js';
+import { assertContextWithinLimit, BuildContextTooLargeError, formatSize, packContext } from './buildContext.js';
 import { loadGrpc, openSecretsSession, type SecretsSession } from './buildSecrets.js';
+import { createBuildCgroup } from './buildCgroup.js';
+import { boundBuildKitSteps } from './buildKitBounds.js';
 import { buildKitStepLine, classicStepLines, runMounts, type RunMount } from './buildSteps.js';
 import { buildCaps, containerCaps, timeouts } from './limits.js';
 import { removeImage } from './removal.js';
@@ -34,6 +36,8 @@ export interface BuildRequest {
   timeoutMs?: number;
   /** Refuse a context bigger than this after .dockerignore (default buildCaps.contextBytes). */
   maxContextBytes?: number;
+  /** Stop the build when one classic step's container has written more than this (default buildCaps.stepDiskBytes). */
+  maxStepDiskBytes?: number;
   /** Values for `RUN --mount=type=secret,id=<key>`; giving any makes the build use BuildKit. */
   secrets?: Readonly<Record<string, string>>;
 }
@@ -70,13 +74,19 @@ export async function buildImage(session: RuntimeSession, request: BuildRequest)
   }
 
   const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = AbortSignal.any([session.signal, deadline]);
+  // Stops the build when a step writes more to disk than the cap (see watchStepDisk).
+  const guard = new AbortController();
+  const signal = AbortSignal.any([session.signal, deadline, guard.signal]);
   // Track the tag before the request: a build cut short may still have tagged the image.
   session.trackImage(request.tag);
   const grpc = useBuildKit ? loadGrpc() : undefined;
   // buildKitBlocker has already refused a build that needs BuildKit when grpc is missing.
   const secretsSession = grpc ? await openSecretsSession(session.docker, request.secrets ?? {}, grpc) : undefined;
-  const context: RunContext = { signal, deadline, timeoutMs, model, secretsSession };
+  const stepLimits = { pids: buildCaps.pidsLimit, memoryBytes: containerCaps.memoryBytes };
+  // Classic steps run in the build's cgroup parent; BuildKit's ignore it and are capped one by one.
+  const cgroup = useBuildKit ? { parent: undefined, release: async () => undefined } : await createBuildCgroup(session.docker, session.id, stepLimits);
+  const buildKitSteps = useBuildKit ? boundBuildKitSteps(session.docker, stepLimits) : undefined;
+  const context: RunContext = { signal, deadline, guard, timeoutMs, model, secretsSession, cgroupParent: cgroup.parent, maxStepDiskBytes: request.maxStepDiskBytes ?? buildCaps.stepDiskBytes };
   try {
     try {
       await session.track(runBuild(session, request, context));
@@ -88,10 +98,34 @@ export async function buildImage(session: RuntimeSession, request: BuildRequest)
     }
   } finally {
     secretsSession?.close();
+    buildKitSteps?.stop();
+    await cgroup.release();
   }
   if (useBuildKit) await boundBuildKitCache(session.docker);
   else await keepAsCache(session, request.tag);
 }
+
+/**
+ * Watches the writable layer of a classic build step's container and stops the build once it
+ * holds more than the cap: a RUN writing gigabytes is cut off within a poll of the limit, and
+ * its container goes with the cancelled build. Polling ends when the container does.
+ */
+function watchStepDisk(docker: Docker, containerId: string, run: RunContext): void {
+  const poll = async (): Promise<void> => {
+    while (!run.signal.aborted) {
+      const info = (await docker.getContainer(containerId).inspect({ size: true } as object).catch(() => undefined)) as { SizeRw?: number; State?: { Running?: boolean } } | undefined;
+      if (!info) return;
+      if ((info.SizeRw ?? 0) > run.maxStepDiskBytes) {
+        run.guard.abort(new Error(`a build step wrote more than ${formatSize(run.maxStepDiskBytes)} to disk and the build was stopped`));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, DISK_POLL_MS));
+    }
+  };
+  void poll();
+}
+
+const DISK_POLL_MS = 250;
 
 function isMissingParent(message: string): boolean {
   return /unknown parent image|no such image|failed to get layer|layer does not exist/i.test(message);
@@ -146,9 +180,13 @@ async function boundBuildKitCache(docker: Docker): Promise<void> {
 interface RunContext {
   signal: AbortSignal;
   deadline: AbortSignal;
+  guard: AbortController;
+  maxStepDiskBytes: number;
   timeoutMs: number;
   model: DockerfileModel | undefined;
   secretsSession: SecretsSession | undefined;
+  /** A cgroup with PID and memory limits for every RUN (buildCgroup.ts), where one could be made. */
+  cgroupParent: string | undefined;
 }
 
 async function runBuild(session: RuntimeSession, request: BuildRequest, run: RunContext): Promise<void> {
@@ -174,6 +212,7 @@ async function followBuild(session: RuntimeSession, request: BuildRequest, run: 
     networkmode: 'none',
     memory: containerCaps.memoryBytes,
     memswap: containerCaps.memoryBytes,
+    ...(run.cgroupParent ? { cgroupparent: run.cgroupParent } : {}),
     rm: true,
     forcerm: true,
     pull: false,
@@ -189,7 +228,11 @@ async function followBuild(session: RuntimeSession, request: BuildRequest, run: 
   const events = await new Promise<BuildEvent[]>((resolve, reject) => {
     const onAbort = () => {
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      const why = run.deadline.aborted ? `the build took longer than ${run.timeoutMs / 1000} s and was stopped` : 'the build was cancelled';
+      const why = run.deadline.aborted
+        ? `the build took longer than ${run.timeoutMs / 1000} s and was stopped`
+        : run.guard.signal.aborted
+          ? (run.guard.signal.reason as Error).message
+          : 'the build was cancelled';
       reject(new BuildFailedError(why, step, lineOf(step), log));
     };
     const lineOf = (current: string | undefined) => stepLine(current, buildKit, stepLines, run.model);
@@ -212,7 +255,11 @@ async function followBuild(session: RuntimeSession, request: BuildRequest, run: 
           const line = buildKit ? readableBuildKitLine(raw) : raw;
           const header = buildKit ? buildKitStepHeader(line) : /^Step \d+\/\d+ :/.test(line) ? line : undefined;
           if (header) step = header;
-          if (!buildKit) layers.read(line);
+          if (!buildKit) {
+            layers.read(line);
+            const running = /^ ---> Running in ([0-9a-f]{12})$/.exec(line)?.[1];
+            if (running) watchStepDisk(session.docker, running, run);
+          }
           log.push(line);
           request.onProgress?.(header ?? line);
         }

@@ -10,6 +10,7 @@ import { containerCaps, timeouts } from './limits.js';
 import { RefusedSettingsError, refusalsFor } from './policy.js';
 import type { RuntimeSession } from './session.js';
 import { fileArchive } from './settings/fileArchive.js';
+import { installToolbox, TOOLBOX_BUSYBOX, toolboxIntact, toolboxMount, type Toolbox } from './toolbox.js';
 
 export interface ContainerSettings {
   image: string;
@@ -24,6 +25,8 @@ export interface ContainerSettings {
   healthcheck?: Docker.HealthConfig;
   /** Files placed before the process starts (secrets), each in a volume so a read-only root still takes them. */
   files?: DeliveredFile[];
+  /** shipshape's own busybox, put in before the process starts, for `execTrusted`. */
+  toolbox?: Toolbox;
 }
 
 export interface DeliveredFile {
@@ -64,6 +67,7 @@ export async function startContainer(session: RuntimeSession, settings: Containe
   const fileDirectories = [...new Set(files.map((file) => path.posix.dirname(file.path)))];
   const hostConfig = hardenHostConfig(requested);
   hostConfig.Mounts = withVolumesAt(hostConfig.Mounts ?? [], fileDirectories, settings.labels);
+  if (settings.toolbox) hostConfig.Mounts.push(toolboxMount(settings.labels));
   if (hostConfig.Mounts.length === 0) delete hostConfig.Mounts;
   const container = await session.docker.createContainer({
     Image: settings.image,
@@ -86,8 +90,34 @@ export async function startContainer(session: RuntimeSession, settings: Containe
     const archive = fileArchive(inDirectory.map((file) => ({ ...file, name: path.posix.basename(file.path) })), mtime);
     await container.putArchive(archive, { path: directory, abortSignal: session.signal });
   }
+  if (settings.toolbox) await installToolbox(container, settings.toolbox, session.signal);
   await container.start({ abortSignal: session.signal } as object);
   return container;
+}
+
+/**
+ * Runs argv with shipshape's busybox inside the container, never the image's programs. A
+ * container whose process may be root could have replaced the busybox: it is then read back
+ * through the engine and compared first, and a replaced one fails the probe instead of lying.
+ */
+export async function execTrusted(
+  docker: Docker,
+  container: Docker.Container,
+  toolbox: Toolbox,
+  argv: string[],
+  options: { user?: string; timeoutMs?: number; processMayBeRoot: boolean },
+): Promise<ExecResult> {
+  if (options.processMayBeRoot && !(await toolboxIntact(container, toolbox))) {
+    throw new Error(`shipshape's own busybox at ${TOOLBOX_BUSYBOX} was changed inside the container, so nothing it would say can be trusted`);
+  }
+  return runExec(docker, container, [TOOLBOX_BUSYBOX, ...argv], options);
+}
+
+/** Whether the container's process may run as root (and so could tamper with the toolbox): anything but a numeric non-zero uid. */
+export function processMayBeRoot(info: Docker.ContainerInspectInfo): boolean {
+  const user = (info.Config.User ?? '').split(':')[0] ?? '';
+  const capabilities = info.HostConfig.CapAdd ?? [];
+  return !/^[1-9]\d*$/.test(user) || capabilities.length > 0 || info.HostConfig.Privileged === true;
 }
 
 /**

@@ -15,6 +15,12 @@ export const buildCaps = {
    * forgotten node_modules or a disk image, and would be streamed to the engine on every check.
    */
   contextBytes: 64 * 1024 * 1024,
+  /** What one classic build step may write to its layer before the build is stopped (polled, so a fast writer overshoots by what it writes in a quarter second). */
+  stepDiskBytes: 1024 * 1024 * 1024,
+  /** Processes at once in a build's RUN steps (through the build's cgroup, buildCgroup.ts). */
+  pidsLimit: 256,
+  /** Unused BuildKit cache the engine may keep; above this, its oldest records are pruned after a build. */
+  buildKitCacheBytes: 1024 * 1024 * 1024,
 } as const;
 
 export const timeouts = {
@@ -26,4 +32,6 @@ export const timeouts = {
   execMs: 10_000,
   /** How long a container may take to be running. */
   startMs: 15_000,
+  /** Time a check's cleanup may take after its deadline, before its objects count as expired. */
+  cleanupMs: 60_000,
 } as const;

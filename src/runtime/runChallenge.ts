@@ -6,7 +6,6 @@
  * is built or created. Progress is told as typed events; the caller's AbortSignal stops the
  * build or probe in flight and cleans up.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { CheckEventListener } from '../checks/events.js';
@@ -18,7 +17,7 @@ import type { KubernetesModel } from '../parse/kubernetes.js';
 import { BuildFailedError, buildImage } from './build.js';
 import { BuildContextError } from './buildContext.js';
 import { buildKitStepLine, classicStepLines } from './buildSteps.js';
-import { execInContainer, startContainer, type DeliveredFile } from './container.js';
+import { execInContainer, execTrusted, processMayBeRoot, startContainer, type DeliveredFile } from './container.js';
 import { gateDockerfile, type GateRefusal } from './gate/buildGate.js';
 import { CHALLENGE_LABEL } from './labels.js';
 import { timeouts } from './limits.js';
@@ -26,6 +25,7 @@ import { RefusedSettingsError, type Refusal } from './policy.js';
 import { findProbe } from './probes/registry.js';
 import type { AnyProbe } from './probes/types.js';
 import { RuntimeSession } from './session.js';
+import { loadToolbox, ToolboxUnavailableError } from './toolbox.js';
 import { containerUser, numericOwner, runAsNonRootViolation } from './settings/containerUser.js';
 import { fromCompose } from './settings/fromCompose.js';
 import { fromDockerfile } from './settings/fromDockerfile.js';
@@ -108,7 +108,8 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
   try {
     const labels = session.labels({ [CHALLENGE_LABEL]: request.challengeId });
-    const tag = `shipshape-check/${request.challengeId}:${process.pid}-${randomBytes(4).toString('hex')}`;
+    // The tag names the owning session: classic builds cannot take labels without LABEL steps.
+    const tag = session.imageTag(request.challengeId);
     for (const note of settings.notes) onEvent?.({ type: 'note', message: note });
     onEvent?.({ type: 'phase', phase: 'building', message: `building ${spec.dockerfile} (network none)` });
     const stepEvents = buildStepReporter(request.dockerfile, onEvent);
@@ -120,8 +121,12 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     const nonRoot = runAsNonRootViolation(settings, imageUser);
     if (nonRoot) return done(`${nonRoot} (${settings.source})`);
     const user = containerUser(settings, imageUser);
+    // Probes run shipshape's own busybox, never the image's tools; without one, say how to get it.
+    const toolbox = await loadToolbox(docker).catch((error: unknown) => (error instanceof ToolboxUnavailableError ? error.message : Promise.reject(error)));
+    if (typeof toolbox === 'string') return done(toolbox);
     onEvent?.({ type: 'phase', phase: 'starting', message: `starting the container with the settings of ${settings.source} (network none, memory, CPU and PID limits)` });
     const started = await startContainer(session, {
+      toolbox,
       image: tag,
       labels,
       host: settings.host,
@@ -153,8 +158,7 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
       const context = {
         docker, imageRef: tag, container, containerInfo, image, requested: settings.host,
         exec: (cmd: string[]) => execInContainer(session, container, cmd),
-        // execTrusted runs the image's own tool until shipshape brings its toolbox (see ProbeContext).
-        execTrusted: (argv: string[]) => execInContainer(session, container, argv),
+        execTrusted: (argv: string[], as?: { user?: string }) => execTrusted(docker, container, toolbox, argv, { user: as?.user, processMayBeRoot: processMayBeRoot(containerInfo) }),
       };
       const verdict = await untilAborted(probe.run(context, params), session.signal).catch((error: unknown) => ({
         passed: false,

@@ -6,11 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { buildImage } from '../../src/runtime/build.js';
-import { execInContainer, hardenHostConfig } from '../../src/runtime/container.js';
-import { SESSION_LABEL } from '../../src/runtime/labels.js';
+import { execInContainer, execTrusted, hardenHostConfig, processMayBeRoot } from '../../src/runtime/container.js';
+import { installToolbox, loadToolbox, toolboxMount } from '../../src/runtime/toolbox.js';
+import { labelledLeftovers } from './docker.js';
 import type { ProbeContext } from '../../src/runtime/probes/types.js';
 import type { RuntimeSession } from '../../src/runtime/session.js';
 
@@ -29,26 +29,31 @@ export interface TargetOptions {
 export async function startProbeTarget(session: RuntimeSession, options: TargetOptions = {}): Promise<ProbeContext> {
   const imageRef = options.image ?? BASE_IMAGE;
   const requested = options.host ?? {};
+  const toolbox = await loadToolbox(session.docker);
+  const hostConfig = hardenHostConfig(requested);
+  hostConfig.Mounts = [...(hostConfig.Mounts ?? []), toolboxMount(session.labels())];
   const container = await session.docker.createContainer({
     Image: imageRef,
     Cmd: options.cmd ?? ['sleep', '300'],
     User: options.user,
     Labels: session.labels(),
     Healthcheck: options.healthcheck,
-    HostConfig: hardenHostConfig(requested),
+    HostConfig: hostConfig,
   });
   session.trackContainer(container.id);
+  await installToolbox(container, toolbox);
   await container.start();
+  const containerInfo = await container.inspect();
   return {
     docker: session.docker,
     imageRef,
     container,
-    containerInfo: await container.inspect(),
+    containerInfo,
     image: await session.docker.getImage(imageRef).inspect(),
     requested,
     exec: (cmd) => execInContainer(session, container, cmd),
-    // Not yet a toolbox of shipshape's own: the image's tool of that name (see ProbeContext).
-    execTrusted: (argv) => execInContainer(session, container, argv),
+    // shipshape's own busybox, brought in as a real check brings it (runtime/toolbox.ts).
+    execTrusted: (argv, as) => execTrusted(session.docker, container, toolbox, argv, { user: as?.user, processMayBeRoot: processMayBeRoot(containerInfo) }),
   };
 }
 
@@ -60,7 +65,7 @@ export async function buildTestImage(session: RuntimeSession, files: Record<stri
       mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       writeFileSync(path.join(dir, name), content);
     }
-    const tag = `shipshape-probe-test/${randomBytes(4).toString('hex')}:latest`;
+    const tag = session.imageTag('probe-test');
     await buildImage(session, { contextDir: dir, dockerfile: 'Dockerfile', tag, labels: session.labels() });
     return tag;
   } finally {
@@ -68,9 +73,8 @@ export async function buildTestImage(session: RuntimeSession, files: Record<stri
   }
 }
 
-/** Containers and images that still carry this session's label. */
+/** Containers and images that still belong to this session (by label or by tag). */
 export async function sessionLeftovers(session: RuntimeSession): Promise<number> {
-  const filters = JSON.stringify({ label: [`${SESSION_LABEL}=${session.id}`] });
-  const [containers, images] = await Promise.all([session.docker.listContainers({ all: true, filters }), session.docker.listImages({ filters })]);
-  return containers.length + images.length;
+  const { containers, images } = await labelledLeftovers(session.docker, { session: session.id });
+  return containers + images;
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { execOutcome, firstOutputLine } from './execOutcome.js';
+import { TOOLBOX_BUSYBOX } from '../toolbox.js';
 import type { Probe } from './types.js';
 
 const params = z.strictObject({
@@ -14,7 +15,8 @@ const params = z.strictObject({
 });
 
 // $1 is this shell's depth, $2 the goal; a trailing command keeps the shell from exec'ing its child.
-const CHAIN = 'echo $1; if [ "$1" -lt "$2" ]; then sh -c "$0" "$0" $(($1 + 1)) "$2" 2>/dev/null; fi; exit 0';
+// The shell is shipshape's busybox, by its full path: an image's own `sh` could fake the count.
+const CHAIN = `echo $1; if [ "$1" -lt "$2" ]; then ${TOOLBOX_BUSYBOX} sh -c "$0" "$0" $(($1 + 1)) "$2" 2>/dev/null; fi; exit 0`;
 
 export const attackForkFlood: Probe<z.infer<typeof params>> = {
   id: 'attack-fork-flood',
@@ -23,9 +25,9 @@ export const attackForkFlood: Probe<z.infer<typeof params>> = {
   fix: 'Set a process limit: pids_limit in compose (deploy.resources.limits.pids works too), --pids-limit with docker run.',
   item: 'runtime.resource-limits',
   params,
-  async run({ exec }, { maxPids }) {
+  async run({ execTrusted }, { maxPids }) {
     const goal = maxPids + 1;
-    const result = await exec(['sh', '-c', CHAIN, CHAIN, '1', String(goal)]);
+    const result = await execTrusted(['sh', '-c', CHAIN, CHAIN, '1', String(goal)]);
     if (execOutcome(result) !== 'ran') return { passed: true, evidence: `the attacker had no shell to start processes with (${firstOutputLine(result)})` };
     const depths = result.stdout.split('\n').map(Number).filter((n) => Number.isInteger(n) && n > 0);
     const reached = depths.length > 0 ? Math.max(...depths) : 0;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { execOutcome, firstOutputLine } from './execOutcome.js';
+import { TOOLBOX_BUSYBOX } from '../toolbox.js';
 import type { Probe } from './types.js';
 
 const params = z.strictObject({
@@ -18,9 +19,9 @@ export const attackReadBakedSecret: Probe<z.infer<typeof params>> = {
   fix: 'Take the secret out of the image: no ENV, ARG or COPY of it; pass it at build time with RUN --mount=type=secret,id=... and at run time as a mounted secret file.',
   item: 'secrets.not-in-image',
   params,
-  async run({ exec }, { value }) {
+  async run({ execTrusted }, { value }) {
     const found: string[] = [];
-    const environment = await exec(['cat', '/proc/1/environ']);
+    const environment = await execTrusted(['cat', '/proc/1/environ']);
     if (environment.exitCode === 0) {
       const names = environment.stdout
         .split('\0')
@@ -29,7 +30,7 @@ export const attackReadBakedSecret: Probe<z.infer<typeof params>> = {
       for (const name of names) found.push(`the app's environment variable ${name}`);
     }
     // -xdev keeps the search off /proc (whose command lines would show our own search) and off volumes.
-    const search = await exec(['find', '/', '-xdev', '-type', 'f', '-size', '-10000k', '-exec', 'grep', '-lsF', '--', value, '{}', '+']);
+    const search = await execTrusted(['find', '/', '-xdev', '-type', 'f', '-size', '-10000k', '-exec', TOOLBOX_BUSYBOX, 'grep', '-lsF', '--', value, '{}', '+']);
     if (execOutcome(search) !== 'ran') {
       return found.length > 0
         ? { passed: false, evidence: `the attacker found the secret in ${found.join(', ')}` }

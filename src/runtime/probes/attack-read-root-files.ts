@@ -18,10 +18,10 @@ export const attackReadRootFiles: Probe<z.infer<typeof params>> = {
   fix: "Run as an unprivileged user with its own fixed uid and gid (USER 10001:10001, or user: \"10001:10001\", or runAsUser and runAsGroup), so neither root's uid nor root's group is left.",
   item: 'runtime.non-root',
   params,
-  async run({ exec }, { path }) {
-    const who = await exec(['id']);
+  async run({ execTrusted }, { path }) {
+    const who = await execTrusted(['id']);
     const identity = who.exitCode === 0 ? who.stdout.trim() : 'an unknown user';
-    const read = await exec(['cat', path]);
+    const read = await execTrusted(['cat', path]);
     if (read.exitCode === 0) {
       const lines = read.stdout.split('\n').filter((l) => l.trim() !== '').length;
       return { passed: false, evidence: `the attacker, running as the app (${identity}), read ${path} (${lines} lines)` };

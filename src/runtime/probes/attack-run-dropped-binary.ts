@@ -29,7 +29,7 @@ export const attackRunDroppedBinary: Probe<z.infer<typeof params>> = {
     let droppedAnywhere = false;
     for (const folder of targets) {
       const file = `${folder.replace(/\/+$/, '')}/.shipshape-attack-${randomBytes(4).toString('hex')}`;
-      const copy = await context.exec(['cp', '/proc/self/exe', file]);
+      const copy = await context.execTrusted(['cp', '/proc/self/exe', file]);
       if (execOutcome(copy) !== 'ran') return { passed: true, evidence: `the attacker had no \`cp\` to drop a program with (${firstOutputLine(copy)})` };
       if (copy.exitCode !== 0) {
         blocked.push(`${folder}: cannot write (${firstOutputLine(copy)})`);
@@ -40,7 +40,7 @@ export const attackRunDroppedBinary: Probe<z.infer<typeof params>> = {
       const outcome = execOutcome(started);
       if (outcome === 'ran') ran.push(folder);
       else blocked.push(`${folder}: written but not executable (${outcome === 'not-executable' ? 'permission denied, a noexec mount' : firstOutputLine(started)})`);
-      await context.exec(['rm', '-f', file]);
+      await context.execTrusted(['rm', '-f', file]);
     }
     if (ran.length > 0) return { passed: false, evidence: `the attacker dropped a program and ran it from ${ran.join(', ')} (removed again)${blocked.length ? `; elsewhere: ${blocked.join('; ')}` : ''}` };
     return { passed: true, evidence: `no dropped program could run${droppedAnywhere ? '' : ' (nothing could even be written)'}: ${blocked.join('; ')}` };

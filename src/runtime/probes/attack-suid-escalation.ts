@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ExecResult } from '../container.js';
+import { TOOLBOX_BUSYBOX } from '../toolbox.js';
 import { execAs } from './execAs.js';
 import { statusUids } from './procStatus.js';
 import type { Probe, ProbeContext } from './types.js';
@@ -16,7 +17,8 @@ import type { Probe, ProbeContext } from './types.js';
 const NOBODY = '65534:65534';
 const PING = ['ping', '-c', '1', '-W', '1', '127.0.0.1'];
 // Park the `su` applet on a password prompt fed by a pipe, then read every process's Uid line.
-const PARK_SU = 'sleep 2 | "$1" su root >/dev/null 2>&1 & sleep 1; grep -H "^Uid:" /proc/[0-9]*/status; wait';
+// Every tool but the SUID program under attack ("$1") is shipshape's busybox ("$2").
+const PARK_SU = '"$2" sleep 2 | "$1" su root >/dev/null 2>&1 & "$2" sleep 1; "$2" grep -H "^Uid:" /proc/[0-9]*/status; wait';
 
 export const attackSuidEscalation: Probe = {
   id: 'attack-suid-escalation',
@@ -26,13 +28,15 @@ export const attackSuidEscalation: Probe = {
   item: 'runtime.no-new-privileges',
   params: z.strictObject({}),
   async run(context) {
-    const appUid = (await context.exec(['id', '-u'])).stdout.trim();
+    const appUid = (await context.execTrusted(['id', '-u'])).stdout.trim();
     const attackerIsNobody = appUid === '0' || appUid === '';
-    const attacker = (cmd: string[]) => (attackerIsNobody ? execAs(context, NOBODY, cmd) : context.exec(cmd));
+    // The attacker's own tools are shipshape's busybox; only the SUID program is the image's.
+    const attacker = (cmd: string[]) => context.execTrusted(cmd, attackerIsNobody ? { user: NOBODY } : undefined);
+    const suidProgram = (cmd: string[]) => (attackerIsNobody ? execAs(context, NOBODY, cmd) : context.exec(cmd));
     const attackerUid = attackerIsNobody ? 65534 : Number(appUid);
     const who = attackerIsNobody ? 'the attacker (as nobody, uid 65534, since the app itself runs as root)' : `the attacker (as the app, uid ${attackerUid})`;
 
-    const search = await execAs(context, '0', ['find', '/', '-xdev', '-perm', '-4000', '-user', '0', '-type', 'f']);
+    const search = await context.execTrusted(['find', '/', '-xdev', '-perm', '-4000', '-user', '0', '-type', 'f'], { user: '0' });
     const programs = search.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     if (programs.length === 0) return { passed: true, evidence: `${who} found no SUID-root program to abuse` };
 
@@ -41,7 +45,7 @@ export const attackSuidEscalation: Probe = {
     const untried: string[] = [];
     const plainPing = await attacker(PING);
     for (const program of programs) {
-      const outcome = await attackWith(context, attacker, attackerUid, program, plainPing.exitCode !== 0);
+      const outcome = await attackWith(attacker, suidProgram, attackerUid, program, plainPing.exitCode !== 0);
       if (outcome === 'not-busybox') untried.push(program);
       else if (outcome.length > 0) escalations.push(`${program}: ${outcome.join(' and ')}`);
       else held.push(program);
@@ -55,8 +59,8 @@ export const attackSuidEscalation: Probe = {
 
 /** What the attacker achieved with one program, or 'not-busybox' when it cannot be driven. */
 async function attackWith(
-  context: ProbeContext,
   attacker: (cmd: string[]) => Promise<ExecResult>,
+  suidProgram: (cmd: string[]) => Promise<ExecResult>,
   attackerUid: number,
   program: string,
   pingNeedsRoot: boolean,
@@ -66,16 +70,16 @@ async function attackWith(
   const linked = (await attacker(['mkdir', linkDir])).exitCode === 0 && (await attacker(['ln', '-s', program, `${linkDir}/busybox`])).exitCode === 0;
   const entry = linked ? `${linkDir}/busybox` : program;
   try {
-    const help = await attacker([entry, '--help']);
+    const help = await suidProgram([entry, '--help']);
     if (!/BusyBox/.test(`${help.stdout}${help.stderr}`)) return 'not-busybox';
     const gained: string[] = [];
-    const parked = await attacker(['sh', '-c', PARK_SU, 'attack', entry]);
+    const parked = await attacker(['sh', '-c', PARK_SU, 'attack', entry, TOOLBOX_BUSYBOX]);
     const rootUid = parked.stdout.split('\n').some((line) => {
       const uids = statusUids(line.replace(/^[^:]*:/, ''));
       return uids !== undefined && uids.real === attackerUid && uids.effective === 0;
     });
     if (rootUid) gained.push(`a process it started had effective uid 0 (root)`);
-    if (pingNeedsRoot && (await attacker([entry, ...PING])).exitCode === 0) gained.push('it opened a raw socket (`ping`), which the attacker alone may not');
+    if (pingNeedsRoot && (await suidProgram([entry, ...PING])).exitCode === 0) gained.push('it opened a raw socket (`ping`), which the attacker alone may not');
     return gained;
   } finally {
     await attacker(['rm', '-rf', linkDir]);

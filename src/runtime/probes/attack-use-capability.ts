@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ExecResult } from '../container.js';
 import { normalizeCapabilityName } from './capabilityMask.js';
 import { execOutcome, firstOutputLine } from './execOutcome.js';
+import { TOOLBOX_BUSYBOX } from '../toolbox.js';
 import type { Probe } from './types.js';
 
 const params = z.strictObject({
@@ -32,8 +33,8 @@ function attemptsIn(base: string): CapabilityAttempt[] {
     { capability: 'DAC_OVERRIDE', action: 'read a file with mode 000', setup: [['touch', `${base}-locked`], ['chmod', '000', `${base}-locked`]], attempt: ['cat', `${base}-locked`] },
     { capability: 'MKNOD', action: 'create a device node with `mknod`', setup: [], attempt: ['mknod', `${base}-dev`, 'c', '1', '3'] },
     { capability: 'NET_RAW', action: 'open a raw socket with `ping`', setup: [], attempt: ['ping', '-c', '1', '-W', '1', '127.0.0.1'] },
-    { capability: 'SETUID', action: 'switch to another user with `su`', setup: [], attempt: ['su', '-s', '/bin/true', 'nobody'] },
-    { capability: 'SYS_CHROOT', action: 'change the root folder with `chroot`', setup: [], attempt: ['chroot', '/', 'true'] },
+    { capability: 'SETUID', action: 'switch to another user with `su`', setup: [], attempt: ['su', '-s', TOOLBOX_BUSYBOX, 'nobody'] },
+    { capability: 'SYS_CHROOT', action: 'change the root folder with `chroot`', setup: [], attempt: ['chroot', '/', TOOLBOX_BUSYBOX, 'true'] },
   ];
 }
 
@@ -44,7 +45,9 @@ export const attackUseCapability: Probe<z.infer<typeof params>> = {
   fix: 'Drop every capability (cap_drop: [ALL], --cap-drop ALL, capabilities.drop: [ALL]) and add back only what the app needs, usually nothing.',
   item: 'runtime.drop-capabilities',
   params,
-  async run({ exec }, { allow, scratch }) {
+  async run({ execTrusted }, { allow, scratch }) {
+    // Every attempt runs shipshape's busybox applet, never the image's program of that name.
+    const exec = (cmd: string[]) => execTrusted(cmd);
     const allowed = new Set(allow.map(normalizeCapabilityName));
     const worked: string[] = [];
     const refused: string[] = [];
@@ -71,6 +74,6 @@ async function tryAttempt(exec: (cmd: string[]) => Promise<ExecResult>, attempt:
     if (result.exitCode !== 0) return { kind: 'untested', detail: `\`${step.join(' ')}\` failed: ${firstOutputLine(result)}` };
   }
   const result = await exec(attempt.attempt);
-  if (execOutcome(result) !== 'ran') return { kind: 'untested', detail: `no \`${attempt.attempt[0]}\` in the image` };
+  if (execOutcome(result) !== 'ran') return { kind: 'untested', detail: `no \`${attempt.attempt[0]}\` in shipshape's busybox` };
   return result.exitCode === 0 ? { kind: 'worked', detail: '' } : { kind: 'refused', detail: firstOutputLine(result) };
 }

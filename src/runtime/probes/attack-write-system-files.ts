@@ -25,7 +25,7 @@ export const attackWriteSystemFiles: Probe<z.infer<typeof params>> = {
     const written: string[] = [];
     const refused: string[] = [];
     for (const folder of targets) {
-      const attempt = await tryCreateFile(context.exec, folder);
+      const attempt = await tryCreateFile((cmd) => context.execTrusted(cmd), folder);
       if (attempt.kind === 'untestable') return { passed: true, evidence: `the attacker could not even try: ${attempt.reason}` };
       if (attempt.kind === 'written') written.push(folder);
       else refused.push(`${folder} (${attempt.reason})`);

@@ -26,8 +26,8 @@ export const capabilitiesDropped: Probe<z.infer<typeof params>> = {
   fix: 'Drop every capability (cap_drop: [ALL], --cap-drop ALL, capabilities.drop: [ALL]) and add back only the ones the app needs.',
   item: 'runtime.drop-capabilities',
   params,
-  async run({ exec }, { allow, bounding }) {
-    const status = await exec(['cat', '/proc/1/status']);
+  async run({ execTrusted }, { allow, bounding }) {
+    const status = await execTrusted(['cat', '/proc/1/status']);
     if (status.exitCode !== 0) return { passed: false, evidence: `could not read /proc/1/status inside the container: ${firstOutputLine(status)}` };
     const effectiveMask = statusField(status.stdout, 'CapEff');
     const boundingMask = statusField(status.stdout, 'CapBnd');

@@ -4,7 +4,6 @@
  * `-xdev` keeps the search on the image's own filesystem (not /proc, not mounted volumes).
  */
 import { z } from 'zod';
-import { execAs } from './execAs.js';
 import { firstOutputLine } from './execOutcome.js';
 import type { Probe } from './types.js';
 
@@ -21,10 +20,10 @@ export const noSuidFiles: Probe<z.infer<typeof params>> = {
   item: 'image.no-suid',
   params,
   async run(context, { allow }) {
-    let search = await execAs(context, '0', ['find', '/', '-xdev', '-perm', '/6000', '-type', 'f']);
+    let search = await context.execTrusted(['find', '/', '-xdev', '-perm', '/6000', '-type', 'f'], { user: '0' });
     // Older finds do not know `-perm /mode`; the two-test form means the same.
     if (search.exitCode !== 0 && search.stdout.trim() === '' && /perm|invalid|unknown/i.test(search.stderr)) {
-      search = await execAs(context, '0', ['find', '/', '-xdev', '-type', 'f', '(', '-perm', '-4000', '-o', '-perm', '-2000', ')']);
+      search = await context.execTrusted(['find', '/', '-xdev', '-type', 'f', '(', '-perm', '-4000', '-o', '-perm', '-2000', ')'], { user: '0' });
     }
     const files = search.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     if (search.exitCode !== 0 && files.length === 0) return { passed: false, evidence: `could not search the image with \`find\`: ${firstOutputLine(search)}` };

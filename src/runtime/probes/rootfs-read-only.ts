@@ -5,7 +5,6 @@
  * filesystem and prove nothing about the filesystem itself.
  */
 import { z } from 'zod';
-import { execAs } from './execAs.js';
 import type { Probe } from './types.js';
 import { tryCreateFile } from './writeAttempt.js';
 
@@ -25,13 +24,13 @@ export const rootfsReadOnly: Probe<z.infer<typeof params>> = {
     const problems: string[] = [];
     const observations: string[] = [];
     for (const folder of ['/', '/etc']) {
-      const attempt = await tryCreateFile((cmd) => execAs(context, '0', cmd), folder);
+      const attempt = await tryCreateFile((cmd) => context.execTrusted(cmd, { user: '0' }), folder);
       if (attempt.kind === 'untestable') return { passed: false, evidence: `could not test writing to ${folder}: ${attempt.reason}` };
       if (attempt.kind === 'written') problems.push(`root could create a file in ${folder}`);
       else observations.push(`writing to ${folder} as root failed (${attempt.reason})`);
     }
     for (const folder of writable) {
-      const attempt = await tryCreateFile(context.exec, folder);
+      const attempt = await tryCreateFile((cmd) => context.execTrusted(cmd), folder);
       if (attempt.kind === 'untestable') return { passed: false, evidence: `could not test writing to ${folder}: ${attempt.reason}` };
       if (attempt.kind === 'refused') problems.push(`the app cannot write to ${folder}, which it needs (${attempt.reason})`);
       else observations.push(`the app can still write to ${folder}`);

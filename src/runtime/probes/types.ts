@@ -22,10 +22,12 @@ export interface ProbeContext {
   exec(cmd: string[]): Promise<ExecResult>;
   /**
    * Runs a program the learner cannot have replaced: argv[0] names a tool of shipshape's own
-   * toolbox (a static busybox applet such as `id`, `wget`, `cat`), not the image's. Evidence
-   * must come from here or from the engine, never from the image's own binaries.
+   * toolbox (a static busybox applet such as `id`, `wget`, `cat`, `find`, `sh`), not the
+   * image's (runtime/toolbox.ts). Evidence must come from here or from the engine, never from
+   * the image's own binaries. As the container's own user unless `user` says otherwise (`'0'`
+   * for inventories that must see every folder).
    */
-  execTrusted(argv: string[]): Promise<ExecResult>;
+  execTrusted(argv: string[], options?: { user?: string }): Promise<ExecResult>;
 }
 
 export interface ProbeVerdict {

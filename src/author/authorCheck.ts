@@ -9,7 +9,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkChallenge } from '../checks/checkChallenge.js';
-import type { ChallengeVerdict } from '../checks/types.js';
+import type { CheckResult, ChallengeVerdict } from '../checks/types.js';
+import { findProbe } from '../runtime/probes/registry.js';
 import type { Course } from '../content/loadCourse.js';
 import type { Challenge } from '../content/schema.js';
 
@@ -33,7 +34,9 @@ export async function authorCheckChallenge(course: Course, challenge: Challenge,
   const cases: AuthorCase[] = [];
 
   const broken = await checkChallenge(challenge, { dir: path.join(folder, 'broken'), staticOnly: options.staticOnly });
-  cases.push(judge(challenge, 'broken', broken, (v) => v.checks.filter((c) => c.passed).map((c) => `${c.id} passes on the broken files; it must fail`)));
+  // The broken app works (only insecurely), so checks that prove it still works may pass there.
+  const mustFailOnBroken = (c: CheckResult) => !(c.kind === 'runtime' && findProbe(c.id)?.functional === true);
+  cases.push(judge(challenge, 'broken', broken, (v) => v.checks.filter((c) => c.passed && mustFailOnBroken(c)).map((c) => `${c.id} passes on the broken files; it must fail`)));
 
   const solution = await checkChallenge(challenge, { dir: path.join(folder, 'solution'), staticOnly: options.staticOnly });
   cases.push(judge(challenge, 'solution', solution, (v) => v.checks.filter((c) => !c.passed).map((c) => `${c.id} fails on the solution: ${c.evidence}`)));

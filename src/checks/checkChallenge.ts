@@ -40,7 +40,7 @@ export async function checkChallenge(challenge: Challenge, options: CheckOptions
     .filter((file) => fileKindByName(file) === 'dockerfile')
     .map((file) => path.posix.join(path.posix.dirname(file), '.dockerignore'));
   const learner = readLearnerModel(options.dir, [...challenge.files, ...dockerignores, ...runtimeFiles(runtime)]);
-  const checks: CheckResult[] = runStaticChecks(challenge, learner);
+  const checks: CheckResult[] = withRequirements(challenge, runStaticChecks(challenge, learner));
   for (const result of checks) options.onEvent?.({ type: 'static-result', result });
   let cancelled = options.signal?.aborted === true;
   if (runtime && !options.staticOnly) {
@@ -54,10 +54,22 @@ export async function checkChallenge(challenge: Challenge, options: CheckOptions
   const verdict: ChallengeVerdict = {
     challenge: challenge.id,
     passed: !cancelled && checks.every((check) => check.passed),
-    checks,
+    checks: withRequirements(challenge, checks),
     ...(error ? { parseError: { file: error.file, line: error.position.line, column: error.position.column, message: error.message } } : {}),
     ...(cancelled ? { cancelled: true } : {}),
   };
   options.onEvent?.({ type: 'verdict', verdict });
   return verdict;
+}
+
+/** Each check carries the task's requirement it proves, as challenge.yaml names it (same order as the specs). */
+function withRequirements(challenge: Challenge, checks: CheckResult[]): CheckResult[] {
+  const statics = challenge.checks.static.map((spec) => spec.requirement);
+  const probes = challenge.checks.runtime?.probes.map((spec) => spec.requirement) ?? [];
+  let s = 0;
+  let r = 0;
+  return checks.map((check) => {
+    const requirement = check.kind === 'static' ? statics[s++] : probes[r++];
+    return requirement ? { ...check, requirement } : check;
+  });
 }

@@ -25,6 +25,7 @@ export function formatVerdict(verdict: ChallengeVerdict, lessonFor: LessonLookup
       if (check.kind === 'runtime') lines.push(`     ${check.evidence}`);
       continue;
     }
+    if (check.requirement) lines.push(`     task: ${check.requirement}`);
     if (check.findings.length === 0) {
       lines.push(`     ${check.evidence}`);
       if (check.fix) lines.push(`     fix: ${check.fix}`);
@@ -68,6 +69,7 @@ export function verdictToJson(verdict: ChallengeVerdict, lessonFor: LessonLookup
       passed: check.passed,
       evidence: check.evidence,
       fix: check.fix ?? null,
+      requirement: check.requirement ?? null,
       findings: check.findings.map(({ rule, severity, file, line, column, message, why, fix, item, references }) => ({
         rule, severity, file, line, column, message, why, fix, item: item ?? null, references,
       })),

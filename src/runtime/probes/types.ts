@@ -45,6 +45,11 @@ export interface Probe<Params = Record<string, unknown>> {
   /** How to fix a failure, concretely, like a rule's `fix`. */
   fix: string;
   item: CurriculumItemId;
+  /**
+   * Proves that the app still works rather than a security property: the broken files pass it
+   * too, so the author check does not ask them to fail it.
+   */
+  functional?: boolean;
   /** Validates `with:` in challenge.yaml; the course loader reports a mismatch at load time. */
   params: z.ZodType<Params>;
   run(context: ProbeContext, params: Params): Promise<ProbeVerdict>;

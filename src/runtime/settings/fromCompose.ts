@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { composeBoolean } from '../../analysis/composeScalars.js';
 import type { ComposeModel } from '../../parse/compose.js';
 import { asArray, asRecord, isRecord } from '../../parse/yamlSource.js';
-import { composeBoolean } from '../../analysis/composeScalars.js';
 import { capabilityList } from './capabilities.js';
 import { resolvedService } from './composeService.js';
 import { composeBytes, composeDuration, describeBytes, MIN_MEMORY_BYTES, MIN_NANO_CPUS, nanoCpus } from './quantities.js';

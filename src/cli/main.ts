@@ -47,9 +47,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      parseStrict(args, {}, 'start', 0);
+      const { values } = parseStrict(args, { plain: { type: 'boolean' } }, 'start', 0);
       const { startCourse } = await import('./commands/start.js');
-      return startCourse(io);
+      return startCourse(io, { plain: values.plain === true });
     }
     case 'list': {
       const { values } = parseStrict(args, { json: { type: 'boolean' } }, 'list', 0);

@@ -1,114 +1,158 @@
 /**
- * The interactive course: lessons and challenges in course order; a lesson to read (scrolling),
- * or a challenge's task, files and hints with the command that checks it. Key bindings live in
- * one table so the help line and the tests read the same source; state lives in a reducer
- * (navigation.ts) tested on its own.
+ * The interactive course. Routes (a stack: esc goes back), the learner's progress (read once,
+ * then updated through the store on every answer, hint and check), and the screens, one file
+ * each under screens/. Everything outside the process comes in through `ports`, so tests run
+ * every screen with fakes. Quitting (q, or Ctrl-C, which raw mode delivers as a key) first
+ * cancels running checks and waits for their containers to be removed.
  */
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useReducer } from 'react';
+import { Text, useApp, useInput, useStdin } from 'ink';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { Course } from '../content/loadCourse.js';
-import { questionLines } from '../content/quizText.js';
-import { initialNavigation, navigate, wrapLines } from './navigation.js';
-import { reflowMarkdown } from './reflowMarkdown.js';
+import { lessonForItem } from '../content/loadCourse.js';
+import { courseOutline, outlineEntries, type OutlineEntry } from '../progress/courseOutline.js';
+import { nextStep } from '../progress/nextStep.js';
+import { recordCheck, recordHintShown, recordLessonOpened, recordQuizAnswer, recordReset, recordSkip, recordSolutionShownEarly, type Progress } from '../progress/progress.js';
+import { verdictSummary } from '../watch/checkRunner.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { commandFor, type Scope } from './keys/keyTable.js';
+import type { CoursePorts } from './ports.js';
+import { ChallengeView } from './screens/ChallengeView.js';
+import { CourseMap, initialMapState, type MapState } from './screens/CourseMap.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+import { LessonReader } from './screens/LessonReader.js';
+import { QuizScreen } from './screens/QuizScreen.js';
+import { currentRoute, initialRoutes, routesReducer, type Route } from './state/routes.js';
 
-export const keyBindings = [
-  { keys: '↑/↓ or k/j', action: 'move' },
-  { keys: 'space/b', action: 'page' },
-  { keys: 'enter', action: 'open' },
-  { keys: 'h', action: 'hint' },
-  { keys: 'esc', action: 'back' },
-  { keys: 'q', action: 'quit' },
-] as const;
+export interface AppProps {
+  course: Course;
+  ports: CoursePorts;
+  color: boolean;
+}
 
-type Entry = { kind: 'lesson' | 'challenge'; id: string; title: string };
+const routeOf = (entry: OutlineEntry): Route => ({ screen: entry.kind, id: entry.id });
 
-export function App({ course }: { course: Course }) {
+export function App({ course, ports, color }: AppProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
-  const entries: Entry[] = [
-    ...course.lessons.map((l) => ({ kind: 'lesson' as const, id: l.id, title: l.title })),
-    ...course.challenges.map((c) => ({ kind: 'challenge' as const, id: c.id, title: c.title })),
-  ];
-  const [state, dispatch] = useReducer(navigate, initialNavigation);
-  // Header, margins and the help line take six rows; the rest scrolls.
-  const rows = Math.max(5, (stdout.rows || 24) - 6);
-  const width = Math.max(40, (stdout.columns || 80) - 4);
-  const entry = entries[state.cursor];
-  const challenge = entry?.kind === 'challenge' ? course.challenges.find((c) => c.id === entry.id) : undefined;
-  const lines = state.screen === 'detail' && entry ? detailLines(course, entry, state.hintsShown, width) : [];
-
-  useInput((input, key) => {
-    const step = key.upArrow ? -1 : key.downArrow ? 1 : /^[jk]+$/.test(input) ? [...input].reduce((sum, ch) => sum + (ch === 'j' ? 1 : -1), 0) : 0;
-    if (input === 'q') exit();
-    else if (key.escape) dispatch({ type: 'back' });
-    else if (key.return) dispatch({ type: 'open' });
-    else if (input === 'h') dispatch({ type: 'hint', available: challenge?.hints.length ?? 0 });
-    else if (state.screen === 'detail' && (input === ' ' || input === 'b')) dispatch({ type: 'scroll', delta: input === ' ' ? rows - 1 : 1 - rows, lines: lines.length, rows });
-    // Keys typed quickly can arrive as one chunk ("jjj"): each one counts.
-    else if (step !== 0 && state.screen === 'menu') dispatch({ type: 'move', delta: step, entries: entries.length });
-    else if (step !== 0) dispatch({ type: 'scroll', delta: step, lines: lines.length, rows });
+  const { isRawModeSupported } = useStdin();
+  const inputActive = isRawModeSupported === true;
+  const size = useTerminalSize();
+  const sections = useMemo(() => courseOutline(course), [course]);
+  const entries = useMemo(() => outlineEntries(sections), [sections]);
+  const [progress, setProgress] = useState<Progress>(() => {
+    const read = ports.progress.read();
+    return read.progress;
   });
+  const [status, setStatus] = useState<string | undefined>(() => ports.progress.read().problem);
+  const [routes, dispatchRoute] = useReducer(routesReducer, initialRoutes);
+  const [mapState, setMapState] = useState<MapState>(initialMapState);
+  const [quitting, setQuitting] = useState(false);
+  const stoppers = useRef(new Set<() => Promise<void>>()).current;
+  const capture = useRef(false);
+  const route = currentRoute(routes);
 
-  return (
-    <Box flexDirection="column" paddingX={1}>
-      <Text bold color="cyan">shipshape: container security, hands on</Text>
-      {state.screen === 'detail' ? <Detail lines={lines} scroll={state.scroll} rows={rows} /> : <Menu entries={entries} cursor={state.cursor} rows={rows} />}
-      <Text dimColor>{keyBindings.map((b) => `${b.keys} ${b.action}`).join(' · ')}</Text>
-    </Box>
+  const update = useCallback((change: (p: Progress) => Progress) => {
+    try {
+      const result = ports.progress.update(change);
+      setProgress(result.progress);
+      if (result.problem) setStatus(result.problem);
+    } catch (error) {
+      // A progress file we may not write (a newer format, a locked one) must not end the lesson.
+      setStatus(`Progress not saved: ${(error as Error).message}`);
+    }
+  }, [ports]);
+
+  const say = useCallback((message: string) => setStatus(message), []);
+  const open = useCallback((next: Route) => {
+    setStatus(undefined);
+    if (next.screen === 'lesson') update((p) => recordLessonOpened(p, next.id, ports.now()));
+    dispatchRoute({ type: 'push', route: next });
+  }, [update, ports]);
+
+  const currentId = route.screen === 'map' || route.screen === 'help' ? undefined : route.id;
+  const goNext = useCallback(() => {
+    const target = nextStep(entries, progress, currentId);
+    if (!target) return setStatus('Every lesson and challenge is done.');
+    setStatus(undefined);
+    if (target.kind === 'lesson') update((p) => recordLessonOpened(p, target.id, ports.now()));
+    dispatchRoute({ type: 'replace', route: routeOf(target) });
+  }, [entries, progress, currentId, update, ports]);
+
+  const quit = useCallback(async () => {
+    if (quitting) return;
+    setQuitting(true);
+    await Promise.all([...stoppers].map((stop) => stop()));
+    await ports.cleanup('the course was closed');
+    exit();
+  }, [quitting, stoppers, ports, exit]);
+
+  const scope: Scope = route.screen === 'map' ? (mapState.searching ? 'search' : 'map') : route.screen;
+  useInput(
+    (input, key) => {
+      const command = commandFor(input, key, scope);
+      // Ctrl-C always quits; other global keys wait while a screen takes text or a y/n answer.
+      if (key.ctrl && input === 'c') return void quit();
+      if (capture.current || scope === 'search') return;
+      if (command === 'quit') return void quit();
+      if (command === 'help' && route.screen !== 'help') return dispatchRoute({ type: 'push', route: { screen: 'help' } });
+      if (command === 'back' && route.screen !== 'map') {
+        setStatus(undefined);
+        dispatchRoute({ type: 'back' });
+      }
+    },
+    { isActive: inputActive },
   );
-}
 
-function Menu({ entries, cursor, rows }: { entries: Entry[]; cursor: number; rows: number }) {
-  const first = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, entries.length - rows));
-  return (
-    <Box flexDirection="column" marginY={1}>
-      {entries.slice(first, first + rows).map((entry, offset) => (
-        <Text key={`${entry.kind}:${entry.id}`} inverse={first + offset === cursor}>
-          {entry.kind === 'lesson' ? 'lesson    ' : 'challenge '} {entry.title}
-        </Text>
-      ))}
-    </Box>
-  );
-}
-
-function Detail({ lines, scroll, rows }: { lines: string[]; scroll: number; rows: number }) {
-  const visible = lines.slice(scroll, scroll + rows);
-  const more = lines.length > rows ? ` (lines ${scroll + 1}-${scroll + visible.length} of ${lines.length})` : '';
-  return (
-    <Box flexDirection="column" marginY={1}>
-      {visible.map((line, index) => (
-        <Text key={scroll + index}>{line === '' ? ' ' : line}</Text>
-      ))}
-      {more ? <Text dimColor>{more}</Text> : null}
-    </Box>
-  );
-}
-
-/** The open entry as plain lines, wrapped to the terminal: what the Detail view scrolls. */
-function detailLines(course: Course, entry: Entry, hintsShown: number, width: number): string[] {
-  if (entry.kind === 'lesson') {
-    const lesson = course.lessons.find((l) => l.id === entry.id);
-    if (!lesson) return [];
-    const quiz = lesson.quiz.flatMap((q, i) => ['', ...questionLines(q, i + 1)]);
-    return wrapLines([lesson.title.toUpperCase(), '', reflowMarkdown(lesson.body), '', 'Quiz (answers: shipshape lesson ' + lesson.id + ')', ...quiz].join('\n'), width);
+  if (quitting) return <Text>Closing: cancelling running checks and removing what they created…</Text>;
+  const lessonFor = (item: string | undefined) => lessonForItem(course, item);
+  const screenInput = inputActive && !quitting;
+  switch (route.screen) {
+    case 'map':
+      return <CourseMap sections={sections} entries={entries} progress={progress} next={nextStep(entries, progress)} state={mapState} setState={setMapState} open={(entry) => open(routeOf(entry))} size={size} color={color} status={status} inputActive={screenInput} setCapture={(on) => (capture.current = on)} />;
+    case 'help':
+      return <HelpScreen size={size} color={color} inputActive={screenInput} />;
+    case 'lesson': {
+      const lesson = course.lessons.find((l) => l.id === route.id);
+      if (!lesson) return <Text>No lesson {route.id}</Text>;
+      const practise = course.challenges.filter((c) => c.items.some((item) => lesson.items.includes(item)));
+      return <LessonReader key={lesson.id} lesson={lesson} state={progress.lessons[lesson.id]} practise={practise} size={size} color={color} status={status} inputActive={screenInput} takeQuiz={() => dispatchRoute({ type: 'push', route: { screen: 'quiz', id: lesson.id } })} next={goNext} />;
+    }
+    case 'quiz': {
+      const lesson = course.lessons.find((l) => l.id === route.id);
+      if (!lesson) return <Text>No lesson {route.id}</Text>;
+      return <QuizScreen key={lesson.id} lesson={lesson} size={size} color={color} status={status} inputActive={screenInput} onAnswer={(question, correct) => update((p) => recordQuizAnswer(p, lesson.id, question, correct, ports.now()))} next={goNext} />;
+    }
+    case 'challenge': {
+      const challenge = course.challenges.find((c) => c.id === route.id);
+      if (!challenge) return <Text>No challenge {route.id}</Text>;
+      return (
+        <ChallengeView
+          key={challenge.id}
+          challenge={challenge}
+          state={progress.challenges[challenge.id]}
+          ports={ports}
+          stoppers={stoppers}
+          lessonFor={lessonFor}
+          size={size}
+          color={color}
+          status={status}
+          inputActive={screenInput}
+          setCapture={(on) => (capture.current = on)}
+          onVerdict={(verdict, staticOnly) => {
+            if (verdict.cancelled) return;
+            update((p) => recordCheck(p, challenge.id, verdictSummary(challenge, verdict, staticOnly), ports.now()));
+          }}
+          onHint={(shown) => update((p) => recordHintShown(p, challenge.id, shown))}
+          onSolutionEarly={() => update((p) => recordSolutionShownEarly(p, challenge.id, ports.now()))}
+          onReset={() => update((p) => recordReset(p, challenge.id, ports.now()))}
+          onSkip={() => {
+            update((p) => recordSkip(p, challenge.id, ports.now()));
+            goNext();
+          }}
+          openLesson={(id) => open({ screen: 'lesson', id })}
+          next={goNext}
+          say={say}
+        />
+      );
+    }
   }
-  const challenge = course.challenges.find((c) => c.id === entry.id);
-  if (!challenge) return [];
-  const hints = challenge.hints.slice(0, hintsShown).flatMap((hint, i) => ['', `Hint ${i + 1}:`, hint]);
-  const more = hintsShown < challenge.hints.length ? [`(press h for hint ${hintsShown + 1} of ${challenge.hints.length})`] : [];
-  return wrapLines(
-    [
-      challenge.title.toUpperCase(),
-      '',
-      challenge.task.trim(),
-      '',
-      `Files to fix: ${challenge.files.join(', ')}`,
-      'Your copy is created the first time you check it; check it with:',
-      `  shipshape check ${challenge.id}`,
-      ...hints,
-      '',
-      ...more,
-    ].join('\n'),
-    width,
-  );
 }

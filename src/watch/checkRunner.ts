@@ -5,7 +5,7 @@
  * back as a verdict with its position rather than as an exception (half-typed files are normal
  * in watch mode).
  */
-import type { CheckEvent, CheckEventListener } from '../checks/events.js';
+import type { CheckEventListener } from '../checks/events.js';
 import type { ChallengeVerdict } from '../checks/types.js';
 import type { Challenge } from '../content/schema.js';
 
@@ -16,51 +16,16 @@ export interface RunnerOptions {
   signal?: AbortSignal;
 }
 
-/** Where a learner's file stopped parsing (the engine's ChallengeVerdict.parseError). */
-export interface ParsePosition {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-export type RunnerVerdict = ChallengeVerdict & { parseError?: ParsePosition; cancelled?: boolean };
+/** The engine's verdict: `parseError` when a file does not parse, `cancelled` when the signal stopped it. */
+export type RunnerVerdict = ChallengeVerdict;
 
 export type CheckRunner = (challenge: Challenge, options: RunnerOptions) => Promise<RunnerVerdict>;
 
 /** The real check engine, loaded on first use (it pulls in the rules, and Docker for runtime checks). */
 export const engineCheckRunner: CheckRunner = async (challenge, options) => {
-  const [{ checkChallenge }, { InputError }] = await Promise.all([import('../checks/checkChallenge.js'), import('../parse/position.js')]);
-  let heard = false;
-  const onEvent = (event: CheckEvent) => {
-    heard = true;
-    options.onEvent?.(event);
-  };
-  // Engines before typed events reported free-form lines; pass them on as notes.
-  const engineOptions = { dir: options.dir, staticOnly: options.staticOnly, onEvent, signal: options.signal, onProgress: (message: string) => onEvent({ type: 'note', message: message.trim() }) };
-  let verdict: RunnerVerdict;
-  try {
-    verdict = await checkChallenge(challenge, engineOptions);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const relative = error.file.startsWith(options.dir) ? error.file.slice(options.dir.length).replace(/^[\\/]/, '') : error.file;
-    verdict = { challenge: challenge.id, passed: false, checks: [], parseError: { file: relative, line: error.position.line, column: error.position.column, message: error.message } };
-  }
-  // An engine that emits no events still gets its results on screen, in the documented order.
-  if (!heard || !verdict.checks.length) replayVerdict(verdict, options.onEvent);
-  return verdict;
+  const { checkChallenge } = await import('../checks/checkChallenge.js');
+  return checkChallenge(challenge, { dir: options.dir, staticOnly: options.staticOnly, onEvent: options.onEvent, signal: options.signal });
 };
-
-/** The events a verdict stands for: every result, then the verdict. */
-export function replayVerdict(verdict: RunnerVerdict, listener: CheckEventListener | undefined): void {
-  if (!listener) return;
-  const runtime = verdict.checks.filter((check) => check.kind === 'runtime');
-  for (const result of verdict.checks) {
-    if (result.kind === 'static') listener({ type: 'static-result', result });
-    else listener({ type: 'probe-result', result, index: runtime.indexOf(result), total: runtime.length });
-  }
-  listener({ type: 'verdict', verdict });
-}
 
 /** How many checks passed, and whether this verdict proves the whole challenge. */
 export function verdictSummary(challenge: Pick<Challenge, 'checks'>, verdict: RunnerVerdict, staticOnly: boolean) {

@@ -30,6 +30,8 @@ export interface WatchLoopOptions {
 export interface WatchLoop {
   /** The files changed (or the loop starts): check again. */
   changed(): void;
+  /** The learner asked for the whole check now: static and runtime in one run. */
+  checkNow(): void;
   /** Cancels any running check and waits until it has let go (its containers removed). */
   stop(): Promise<void>;
 }
@@ -80,6 +82,11 @@ export function createWatchLoop(options: WatchLoopOptions): WatchLoop {
       if (stopped) return;
       clearTimeout(timer);
       start(true);
+    },
+    checkNow() {
+      if (stopped) return;
+      clearTimeout(timer);
+      start(!hasRuntime);
     },
     async stop() {
       stopped = true;

@@ -138,9 +138,10 @@ describe('shipshape CLI', () => {
     expect(code).toBe(141);
   });
 
-  it('refuses to start the TUI without a terminal', async () => {
-    const result = await runCli([]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/needs a terminal/);
+  it('runs the course as plain text without a terminal (and ends when input does)', async () => {
+    const result = await runCli([], { SHIPSHAPE_HOME: scratch });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^shipshape course map: 0 of \d+ challenges passed/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 });

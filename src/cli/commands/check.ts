@@ -3,8 +3,8 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkChallenge } from '../../checks/checkChallenge.js';
 import { lessonForItem } from '../../content/loadCourse.js';
-import { progressLine } from '../../report/checkProgress.js';
 import { recordVerdict } from '../../progress/recordVerdict.js';
+import { progressLine } from '../../report/checkProgress.js';
 import { formatVerdict, verdictToJson } from '../../report/checkReport.js';
 import { ensureWorkspace } from '../../workspace/workspace.js';
 import type { Io } from '../main.js';
@@ -38,13 +38,13 @@ export async function checkCommand(options: CheckCommandOptions, io: Io): Promis
           if (line !== undefined) io.err(style.dim(`  ${line}`, process.stderr));
         },
   });
+  // Progress counts checks of the learner's workspace, not of some other folder.
+  if (options.dir === undefined) recordVerdict(challenge, verdict, options.staticOnly);
   // A file that does not parse: say where first, the way an editor links it, then the checks it fails.
   if (verdict.parseError && !options.json) {
     const { file, line, column, message } = verdict.parseError;
     io.err(`shipshape: ${path.join(dir, file)}:${line}:${column}: ${message}`);
   }
-  // Progress counts checks of the learner's workspace, not of some other folder.
-  if (options.dir === undefined) recordVerdict(challenge, verdict, options.staticOnly);
   const lessonFor = (item: string | undefined) => lessonForItem(course, item);
   io.out(options.json ? JSON.stringify(verdictToJson(verdict, lessonFor), null, 2) : formatVerdict(verdict, lessonFor, style));
   return verdict.passed ? 0 : 1;

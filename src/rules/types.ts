@@ -30,6 +30,11 @@ export interface RuleHit {
   line: number;
   column: number;
   message: string;
+  /**
+   * Set only by rules that grade their hits (an RBAC wildcard on read-only metrics is not a
+   * wildcard on every verb); it replaces the rule's default `meta.severity` for this finding.
+   */
+  severity?: Severity;
 }
 
 /** What a rule may know beyond its own file, supplied by the caller (pure data, no I/O). */

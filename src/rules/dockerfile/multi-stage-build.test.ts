@@ -83,3 +83,9 @@ describe('dockerfile/multi-stage-build with build packages removed in the same R
     expect(findings[0]?.message).toContain(message);
   });
 });
+
+it('does not take COPY --from=<image> for a builder stage', () => {
+  const findings = lint('FROM node:20.11.1\nCOPY --from=busybox:1.36.1 /bin/busybox /bin/\nRUN npm ci && npm run build\n');
+  expect(findings).toHaveLength(1);
+  expect(findings[0]?.line).toBe(3);
+});

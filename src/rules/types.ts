@@ -8,6 +8,8 @@ import type { ComposeModel } from '../parse/compose.js';
 import type { DaemonConfigModel } from '../parse/daemonConfig.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubernetesModel } from '../parse/kubernetes.js';
+import type { PodSecurityLevel } from '../analysis/kubernetesPodSecurity.js';
+import type { PodSecurityVersion } from '../analysis/podSecurityVersions.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -41,6 +43,11 @@ export interface RuleHit {
 export interface RuleContext {
   /** Text of the `.dockerignore` beside a Dockerfile; undefined when there is none. */
   dockerignore?: string | undefined;
+  /**
+   * The Pod Security level and version a `pss-*` rule judges by, set by the profile that runs
+   * it (`pss-restricted@v1.30`); without it the rules judge as the latest version.
+   */
+  podSecurity?: { level: PodSecurityLevel; version: PodSecurityVersion } | undefined;
 }
 
 interface RuleOf<Target extends string, Model> {

@@ -18,13 +18,96 @@ const PACKAGE_MANAGERS_INSTALL: Record<string, string[]> = {
 const PYTHON_BUILD_PACKAGES = new Set(['wheel', 'setuptools', 'build', 'cython', 'maturin', 'scikit-build']);
 
 /**
- * The first build-tool command in a script, as written (`npm run build`), or undefined.
+ * The first build-tool command in a script, as written (`npm run build`), or undefined. Build
+ * packages the same script installs and removes again (`apk add --virtual .build-deps gcc ...
+ * && apk del .build-deps`, or apt's `apt-get purge --auto-remove`) never reach a layer, and
+ * neither do the compilers they brought, so those commands do not count; language toolchains
+ * that come with the base image (`go build`, `npm ci`) still do.
  *
  * @example findBuildTool('npm ci --omit=dev && node server.js') // undefined
  * @example findBuildTool('apk add --no-cache gcc musl-dev') // 'apk add --no-cache gcc musl-dev'
+ * @example findBuildTool('apk add --virtual .b gcc make && make && apk del .b') // undefined
  */
 export function findBuildTool(script: string): string | undefined {
-  return splitCommands(script).find(isBuildCommand)?.text;
+  const commands = splitCommands(script);
+  const installs = commands.map((command, index) => ({ command, index, install: packageInstall(command) }));
+  const removedLater = (index: number, install: PackageInstall): boolean =>
+    commands.slice(index + 1).some((later) => removesPackages(later, install, commands.slice(0, commands.indexOf(later))));
+  const buildInstalls = installs.filter(({ install }) => install !== undefined && install.packages.some(isBuildPackage));
+  const everyBuildInstallRemoved = buildInstalls.length > 0 && buildInstalls.every(({ index, install }) => removedLater(index, install!));
+  return commands.find((command) => {
+    if (!isBuildCommand(command)) return false;
+    if (!everyBuildInstallRemoved) return true;
+    // The build packages leave with the layer's cleanup: their install and the compilers they provide do not ship.
+    return !(packageInstall(command) !== undefined || COMPILER_PROGRAMS.has(programName(command)));
+  })?.text;
+}
+
+/** Programs that come from OS build packages (gcc, make, ...) rather than from the base image's language. */
+const COMPILER_PROGRAMS = new Set(['make', 'cmake', 'gcc', 'g++', 'cc', 'configure']);
+
+interface PackageInstall {
+  manager: string;
+  packages: string[];
+  /** `apk add --virtual .build-deps ...` (or `-t`): the name `apk del` removes them by. */
+  virtualName: string | undefined;
+}
+
+function programName(command: SimpleCommand): string {
+  return (command.words[0] ?? '').replace(/^\.\//, '').split('/').at(-1) ?? '';
+}
+
+function isBuildPackage(name: string): boolean {
+  return BUILD_PACKAGES.has(name.replace(/[=~].*$/, ''));
+}
+
+/** The verb of a package manager command, after any leading options (`apt-get -y install`). */
+function verbOf(words: string[]): { verb: string; at: number } {
+  const at = words.findIndex((word, index) => index > 0 && !word.startsWith('-'));
+  return { verb: words[at] ?? '', at };
+}
+
+function packageInstall(command: SimpleCommand): PackageInstall | undefined {
+  const manager = programName(command);
+  const installVerbs = PACKAGE_MANAGERS_INSTALL[manager];
+  if (!installVerbs) return undefined;
+  const { verb, at } = verbOf(command.words);
+  if (!installVerbs.includes(verb)) return undefined;
+  const args = command.words.slice(at + 1);
+  let virtualName: string | undefined;
+  const packages: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (manager === 'apk' && (arg === '--virtual' || arg === '-t')) virtualName = args[++index];
+    else if (manager === 'apk' && arg.startsWith('--virtual=')) virtualName = arg.slice('--virtual='.length);
+    else if (!arg.startsWith('-')) packages.push(arg);
+  }
+  return { manager, packages, virtualName };
+}
+
+const REMOVE_VERBS: Record<string, string[]> = {
+  'apt-get': ['purge', 'remove', 'autoremove'], apt: ['purge', 'remove', 'autoremove'], apk: ['del'],
+  yum: ['remove', 'erase', 'autoremove'], dnf: ['remove', 'erase', 'autoremove'], microdnf: ['remove'],
+};
+const APT_FAMILY = new Set(['apt-get', 'apt']);
+
+/**
+ * True when a later command removes the build packages of an install: by the apk virtual name,
+ * by naming them, or (apt) by marking everything automatic (`apt-mark auto '.*'`) and then
+ * auto-removing, which is how official images drop what they installed to compile.
+ */
+function removesPackages(command: SimpleCommand, install: PackageInstall, before: SimpleCommand[]): boolean {
+  const manager = programName(command);
+  const sameFamily = manager === install.manager || (APT_FAMILY.has(manager) && APT_FAMILY.has(install.manager));
+  if (!sameFamily || !REMOVE_VERBS[manager]?.includes(verbOf(command.words).verb)) return false;
+  const { at } = verbOf(command.words);
+  const named = new Set(command.words.slice(at + 1).filter((word) => !word.startsWith('-')));
+  if (install.virtualName !== undefined && named.has(install.virtualName)) return true;
+  const buildPackages = install.packages.filter(isBuildPackage);
+  if (buildPackages.every((name) => named.has(name.replace(/[=~].*$/, '')))) return true;
+  const autoRemoves = command.words.includes('autoremove') || command.words.includes('--auto-remove');
+  const markedAutomatic = before.some((earlier) => programName(earlier) === 'apt-mark' && earlier.words[1] === 'auto');
+  return APT_FAMILY.has(manager) && autoRemoves && markedAutomatic;
 }
 
 function isBuildCommand(command: SimpleCommand): boolean {

@@ -8,35 +8,115 @@ import { splitCommands } from './shellCommands.js';
 export interface ChmodUse {
   /** The mode argument as written: `4755`, `u+s`, `a-s`, `-s`. */
   mode: string;
-  /** The whole chmod command, for messages. */
+  /** The whole command, for messages. */
   command: string;
+  /**
+   * True when the mode can only land on directories: `install -d`, `mkdir -m`, `find -type d
+   * -exec chmod`, or a chmod (not recursive) whose every target is a directory the script just
+   * created or wrote with a trailing slash. On a directory, setgid only makes new files inherit
+   * the group and sticky only limits deletion; neither runs anything with more privilege (Linux
+   * ignores setuid on directories), so the setuid rule leaves these alone.
+   */
+  directoriesOnly: boolean;
 }
 
 /**
- * Every `chmod` in a script, including the one inside `find ... -exec chmod a-s {} +`.
+ * Every mode a script applies: `chmod` (also `/bin/chmod`, `busybox chmod`, the one inside
+ * `find ... -exec chmod a-s {} +`), `install -m` and `mkdir -m`.
  *
  * @example chmodUses('chmod -R 777 /app').map((use) => use.mode) // ['777']
+ * @example chmodUses('install -d -m 3777 /srv/drop')[0]?.directoriesOnly // true
  */
 export function chmodUses(script: string): ChmodUse[] {
   const uses: ChmodUse[] = [];
+  const createdDirectories = new Set<string>();
   for (const command of splitCommands(script)) {
     command.words.forEach((word, index) => {
+      const program = word.split('/').at(-1);
+      if (program !== 'chmod' && program !== 'install' && program !== 'mkdir') return;
       const rest = command.words.slice(index + 1);
-      // `chmod`, `/bin/chmod`, `busybox chmod` all change modes.
-      if (word === 'chmod' || word.endsWith('/chmod')) {
-        const mode = rest.find((arg) => !isOption(arg));
-        if (mode !== undefined) uses.push({ mode, command: command.words.slice(index).join(' ') });
+      const text = command.words.slice(index).join(' ');
+      if (program === 'chmod') {
+        const modeAt = rest.findIndex((arg) => !isOption(arg));
+        const mode = rest[modeAt];
+        if (mode === undefined) return;
+        const recursive = rest.slice(0, modeAt).some((arg) => /^-[a-zA-Z]*R/.test(arg) || arg === '--recursive');
+        const targets = rest.slice(modeAt + 1).filter((arg) => !arg.startsWith('-'));
+        const findsDirectories = isFindForDirectories(command.words.slice(0, index));
+        const everyTargetIsDirectory = targets.length > 0 && targets.every((target) => target.endsWith('/') || createdDirectories.has(normalisePath(target)));
+        uses.push({ mode, command: text, directoriesOnly: findsDirectories || (!recursive && everyTargetIsDirectory) });
       }
-      // `install -m 4755 src dst` (or `--mode=4755`, `-m4755`) sets a mode as it copies.
-      if (word === 'install' || word.endsWith('/install')) {
-        const flagAt = rest.findIndex((arg) => arg === '-m' || arg === '--mode');
-        const inline = rest.map((arg) => /^(?:--mode=|-m)(.+)$/.exec(arg)?.[1]).find((mode) => mode !== undefined);
-        const mode = flagAt !== -1 ? rest[flagAt + 1] : inline;
-        if (mode !== undefined) uses.push({ mode, command: command.words.slice(index).join(' ') });
+      if (program === 'install') {
+        const parsed = installArguments(rest);
+        if (parsed.directory) for (const target of parsed.operands) createdDirectories.add(normalisePath(target));
+        if (parsed.mode !== undefined) uses.push({ mode: parsed.mode, command: text, directoriesOnly: parsed.directory });
+      }
+      if (program === 'mkdir') {
+        const parsed = mkdirArguments(rest);
+        for (const target of parsed.operands) createdDirectories.add(normalisePath(target));
+        if (parsed.mode !== undefined) uses.push({ mode: parsed.mode, command: text, directoriesOnly: true });
       }
     });
   }
   return uses;
+}
+
+/** `find /srv -type d -exec chmod g+s {} +` touches directories only. */
+function isFindForDirectories(before: string[]): boolean {
+  const findAt = before.findIndex((word) => word.split('/').at(-1) === 'find');
+  if (findAt === -1) return false;
+  const typeAt = before.indexOf('-type', findAt);
+  return typeAt !== -1 && before[typeAt + 1] === 'd';
+}
+
+function normalisePath(path: string): string {
+  return path.replace(/\/+$/, '');
+}
+
+/** Options of GNU/busybox `install` that take a value. */
+const INSTALL_VALUE_OPTIONS = new Set(['m', 'o', 'g', 't', 'S']);
+
+/** Reads `install -d -m 3777 dir`, `install -Dm755 src dst`, `install --mode=0755 --directory dir`. */
+function installArguments(args: string[]): { mode: string | undefined; directory: boolean; operands: string[] } {
+  let mode: string | undefined;
+  let directory = false;
+  const operands: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (arg === '--directory') directory = true;
+    else if (arg === '--mode') mode = args[++index];
+    else if (arg.startsWith('--mode=')) mode = arg.slice('--mode='.length);
+    else if (/^--(?:owner|group|target-directory|suffix)$/.test(arg)) index++;
+    else if (arg.startsWith('--')) continue;
+    else if (arg.startsWith('-') && arg.length > 1) {
+      for (let at = 1; at < arg.length; at++) {
+        const letter = arg[at] ?? '';
+        if (letter === 'd') directory = true;
+        if (!INSTALL_VALUE_OPTIONS.has(letter)) continue;
+        const value = arg.slice(at + 1) || args[++index];
+        if (letter === 'm') mode = value;
+        break;
+      }
+    } else operands.push(arg);
+  }
+  return { mode, directory, operands };
+}
+
+/** Reads `mkdir -p -m 2775 dir`, `mkdir -pm 1777 dir`, `mkdir --mode=0750 dir`. */
+function mkdirArguments(args: string[]): { mode: string | undefined; operands: string[] } {
+  let mode: string | undefined;
+  const operands: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (arg === '--mode') mode = args[++index];
+    else if (arg.startsWith('--mode=')) mode = arg.slice('--mode='.length);
+    else if (arg.startsWith('--')) continue;
+    else if (arg.startsWith('-') && arg.length > 1) {
+      const at = arg.indexOf('m');
+      if (at !== -1) mode = arg.slice(at + 1) || args[++index];
+    } else operands.push(arg);
+  }
+  return { mode, operands };
 }
 
 /** `-R`, `--recursive`, `-v` are options; `-s`, `-w` (GNU's mode-like options) are modes. */

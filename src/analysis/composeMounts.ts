@@ -16,7 +16,7 @@ import { composeBoolean, isInterpolated } from './composeScalars.js';
 import { ownSequence } from './composeSettings.js';
 
 export interface HostMount {
-  /** Absolute, normalised host path; no trailing slash except for `/` itself. */
+  /** Absolute, normalised host path (no trailing slash except for `/` itself), or a `~/` path in the host user's home. */
   hostPath: string;
   /** Where it appears in the container, when known. */
   target: string | undefined;
@@ -36,8 +36,11 @@ export function hostMounts(model: ComposeModel, service: ComposeService): HostMo
     const mount = typeof value === 'string' ? readShortSyntax(value) : isRecord(value) ? readLongSyntax(value) : undefined;
     if (!mount) return [];
     const source = mount.kind === 'bind' ? { hostPath: mount.source, namedVolume: undefined } : { hostPath: boundDevice(topLevelVolumes[mount.source]), namedVolume: mount.source };
-    if (source.hostPath === undefined || !source.hostPath.startsWith('/') || isInterpolated(source.hostPath)) return [];
-    return [{ hostPath: normaliseHostPath(source.hostPath), target: mount.target, readOnly: mount.readOnly, namedVolume: source.namedVolume, path }];
+    if (source.hostPath === undefined || isInterpolated(source.hostPath)) return [];
+    // `~/.aws` is the host user's home: outside the project as surely as an absolute path.
+    const hostPath = source.hostPath === '~' || source.hostPath.startsWith('~/') ? source.hostPath : source.hostPath.startsWith('/') ? normaliseHostPath(source.hostPath) : undefined;
+    if (hostPath === undefined) return [];
+    return [{ hostPath, target: mount.target, readOnly: mount.readOnly, namedVolume: source.namedVolume, path }];
   });
 }
 

@@ -49,3 +49,41 @@ export function finalBaseImage(model: DockerfileModel): { stage: DockerStage; ba
 export function isScratch(base: ImageReference): boolean {
   return base.name === 'scratch';
 }
+
+/**
+ * The stage a `COPY --from=` reads from: a stage name (BuildKit matches it case-insensitively)
+ * or index; undefined when the value names an external image (`--from=nginx:1.27.2`), which is
+ * then pulled like a base image. Also undefined for an instruction without `--from`.
+ */
+export function copySourceStage(model: DockerfileModel, instruction: DockerInstruction): DockerStage | undefined {
+  const from = instruction.flags.from;
+  if (from === undefined) return undefined;
+  const byName = model.stages.find((stage) => stage.name !== undefined && stage.name === from.toLowerCase());
+  if (byName) return byName;
+  return /^\d+$/.test(from) ? model.stages[Number(from)] : undefined;
+}
+
+/** True for `COPY --from=<image>`: a reference to an image, not to a stage of this Dockerfile. */
+export function copiesFromExternalImage(model: DockerfileModel, instruction: DockerInstruction): boolean {
+  return instruction.keyword === 'COPY' && instruction.flags.from !== undefined && copySourceStage(model, instruction) === undefined;
+}
+
+/**
+ * The directory an instruction of a stage works in: the last WORKDIR before it along the
+ * stage's chain (relative WORKDIRs joined), `/` when there is none.
+ */
+export function workdirAt(model: DockerfileModel, stage: DockerStage, instruction: DockerInstruction): string {
+  let workdir = '/';
+  for (const candidate of stageChain(model, stage).flatMap((link) => link.instructions)) {
+    if (candidate === instruction) break;
+    if (candidate.keyword === 'WORKDIR') workdir = joinPath(workdir, candidate.text.trim());
+  }
+  return workdir;
+}
+
+/** `/app` + `src` -> `/app/src`; an absolute second part wins; `.` segments and trailing slashes go. */
+export function joinPath(base: string, relative: string): string {
+  const combined = relative.startsWith('/') ? relative : `${base}/${relative}`;
+  const parts = combined.split('/').filter((part) => part !== '' && part !== '.');
+  return `/${parts.join('/')}`;
+}

@@ -83,8 +83,8 @@ describe('Pod Security Standards profiles', () => {
     const restricted = new Set(profiles['pss-restricted']);
     const dropped = profiles['pss-baseline'].filter((id) => !restricted.has(id));
     expect(dropped.sort()).toEqual(['kubernetes/pss-baseline-capabilities', 'kubernetes/pss-baseline-seccomp', 'kubernetes/pss-host-path-volumes']);
-    expect(profiles['pss-baseline']).toHaveLength(11);
-    expect(profiles['pss-restricted']).toHaveLength(14);
+    expect(profiles['pss-baseline']).toHaveLength(12);
+    expect(profiles['pss-restricted']).toHaveLength(15);
   });
 
   it('uses every profile rule, and only profile rules', () => {

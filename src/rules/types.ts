@@ -8,6 +8,8 @@ import type { ComposeModel } from '../parse/compose.js';
 import type { DaemonConfigModel } from '../parse/daemonConfig.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubernetesModel } from '../parse/kubernetes.js';
+import type { PodSecurityLevel } from '../analysis/kubernetesPodSecurity.js';
+import type { PodSecurityVersion } from '../analysis/podSecurityVersions.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -33,12 +35,22 @@ export interface RuleHit {
   line: number;
   column: number;
   message: string;
+  /**
+   * Set only by rules that grade their hits (an RBAC wildcard on read-only metrics is not a
+   * wildcard on every verb); it replaces the rule's default `meta.severity` for this finding.
+   */
+  severity?: Severity;
 }
 
 /** What a rule may know beyond its own file, supplied by the caller (pure data, no I/O). */
 export interface RuleContext {
   /** Text of the `.dockerignore` beside a Dockerfile; undefined when there is none. */
   dockerignore?: string | undefined;
+  /**
+   * The Pod Security level and version a `pss-*` rule judges by, set by the profile that runs
+   * it (`pss-restricted@v1.30`); without it the rules judge as the latest version.
+   */
+  podSecurity?: { level: PodSecurityLevel; version: PodSecurityVersion } | undefined;
 }
 
 interface RuleOf<Target extends string, Model> {

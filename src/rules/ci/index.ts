@@ -7,6 +7,7 @@ import { scanCanFail } from './scan-can-fail.js';
 import { scanSeverityGate } from './scan-severity-gate.js';
 import { signImages } from './sign-images.js';
 import { tokenPermissions } from './token-permissions.js';
+import { workflowRunCheckout } from './workflow-run-checkout.js';
 
 export const ciRules: CiWorkflowRule[] = [
   scanBuiltImages,
@@ -16,4 +17,5 @@ export const ciRules: CiWorkflowRule[] = [
   signImages,
   tokenPermissions,
   pullRequestTargetCheckout,
+  workflowRunCheckout,
 ];

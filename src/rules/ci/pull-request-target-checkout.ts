@@ -3,19 +3,12 @@
  * the pull request's head in it runs a stranger's code with both ("pwn request").
  */
 import { actionName } from '../../analysis/ciImageSteps.js';
-import { asRecord, isRecord } from '../../parse/yamlSource.js';
+import { workflowTriggers } from '../../analysis/ciTriggers.js';
+import { asRecord } from '../../parse/yamlSource.js';
 import type { CiWorkflowRule, RuleHit } from '../types.js';
 
 /** Expressions that name the pull request's own (untrusted) code. */
 const PR_HEAD = /github\.event\.pull_request\.head\.(?:sha|ref|repo)|github\.head_ref/;
-
-function triggers(root: Record<string, unknown>): string[] {
-  // YAML 1.1 readers turn the `on` key into `true`; accept both spellings.
-  const on = root.on ?? root.true;
-  if (typeof on === 'string') return [on];
-  if (Array.isArray(on)) return on.filter((event): event is string => typeof event === 'string');
-  return isRecord(on) ? Object.keys(on) : [];
-}
 
 export const pullRequestTargetCheckout: CiWorkflowRule = {
   target: 'ci',
@@ -38,7 +31,7 @@ export const pullRequestTargetCheckout: CiWorkflowRule = {
     references: ['zizmor:dangerous-triggers'],
   },
   check(model) {
-    if (model.flavour !== 'github' || !triggers(asRecord(model.document.value)).includes('pull_request_target')) return [];
+    if (model.flavour !== 'github' || !workflowTriggers(asRecord(model.document.value)).includes('pull_request_target')) return [];
     const hits: RuleHit[] = [];
     for (const command of model.commands) {
       if (command.kind === 'uses' && actionName(command) === 'actions/checkout') {

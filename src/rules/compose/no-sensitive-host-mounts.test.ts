@@ -12,9 +12,9 @@ describe('compose/no-sensitive-host-mounts', () => {
     ['/etc/localtime read-only', '/etc/localtime:/etc/localtime:ro'],
     ['a named volume', 'data:/var/lib/postgresql/data'],
     ['a container path under /etc', './nginx.conf:/etc/nginx/nginx.conf:ro'],
-    ['a host path that only starts like /etc', '/etcetera:/data'],
-    ['a host path that only starts like /proc', '/process-data:/data'],
-    ['a host path under /srv', '/srv/app:/app'],
+    ['a host path that only starts like /etc, read-only', '/etcetera:/data:ro'],
+    ['a host path that only starts like /proc, read-only', '/process-data:/data:ro'],
+    ['a host path under /srv, read-only', '/srv/app:/app:ro'],
     ['the Docker socket (that is compose/no-docker-socket)', '/var/run/docker.sock:/var/run/docker.sock'],
   ])('passes %s', (_name, volume) => {
     expect(lint(withVolume(volume))).toEqual([]);
@@ -54,5 +54,32 @@ describe('compose/no-sensitive-host-mounts', () => {
   it('flags a named volume that binds the host root', () => {
     const text = compose('services:', '  web:', '    volumes: ["hostfs:/host"]', 'volumes:', '  hostfs:', '    driver_opts:', '      type: none', '      o: bind', '      device: /');
     expect(lint(text)).toMatchObject([{ line: 3, message: expect.stringContaining('named volume hostfs') }]);
+  });
+});
+
+describe('compose/no-sensitive-host-mounts grades by path and read-only-ness', () => {
+  it.each([
+    ['kernel modules, writable', '/lib/modules:/lib/modules', 'error', 'kernel modules'],
+    ['kernel sources, writable', '/usr/src:/usr/src', 'error', 'kernel headers'],
+    ['the host\'s logs, writable', '/var/log:/host/var/log', 'error', 'logs'],
+    ['a long-syntax bind of /opt', '{type: bind, source: /opt, target: /host-opt}', 'error', 'software installed'],
+    ['kernel modules, read-only (a monitoring agent)', '/lib/modules:/lib/modules:ro', 'info', 'read-only keeps it'],
+    ['kernel sources, read-only', '/usr/src:/usr/src:ro', 'info', 'read-only keeps it'],
+    ['the host user\'s AWS credentials, even read-only', '~/.aws:/root/.aws:ro', 'error', 'credentials'],
+    ['the host user\'s SSH keys', '~/.ssh/id_ed25519:/root/.ssh/id_ed25519', 'error', 'credentials'],
+    ['some other host path, writable', '/srv/app:/app', 'info', 'outside the project'],
+    ['a path that only starts like /etc, writable', '/etcetera:/data', 'info', 'outside the project'],
+    ['a home directory path that holds nothing known, writable', '~/projects/site:/site', 'info', 'outside the project'],
+  ])('%s is %s', (_name, volume, severity, words) => {
+    const findings = lint(withVolume(volume));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe(severity);
+    expect(findings[0]?.message).toContain(words);
+  });
+
+  it('leaves project paths and other paths under /run alone', () => {
+    expect(lint(withVolume('./data:/data'))).toEqual([]);
+    expect(lint(withVolume('/run/user/1000/bus:/run/bus'))).toEqual([]);
+    expect(lint(withVolume('~/.config/app.toml:/app.toml:ro'))).toEqual([]);
   });
 });

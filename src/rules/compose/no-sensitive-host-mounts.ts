@@ -1,21 +1,47 @@
 /**
- * Bind mounts of host system paths: `/`, `/etc`, `/proc`, `/sys`, `/root`, `/run` (`/var/run`),
- * `/var/lib/docker`, `/boot`, `/dev`. `:ro` is still reported, because reading these is enough to
- * take the host (password hashes, SSH keys, other containers' files).
+ * Bind mounts of host paths, graded by what the path holds and whether the mount is writable:
+ *
+ * - secrets of the host (`/`, `/etc`, `/proc`, `/sys`, `/root`, `/run` (`/var/run`),
+ *   `/var/lib/docker`, `/boot`, `/dev`, `~/.ssh`, `~/.aws`, ...): an error even with `:ro`,
+ *   because reading these is enough to take the host;
+ * - the host's programs, libraries, kernel modules and state (`/usr`, `/lib/modules`,
+ *   `/usr/src`, `/opt`, `/var/lib`, `/var/log`, ...): an error when writable (a planted library
+ *   or module runs on the host), info when read-only (monitoring agents read them);
+ * - any other host path outside the project: info when writable, nothing when read-only.
  *
  * `/`, `/etc` and `/run` count only as a whole: `/etc/localtime:ro` is a common, harmless
  * mount, and engine sockets under `/run` are `compose/no-docker-socket`'s job. The other trees
  * count with everything below them, and a few `/etc` files that hold credentials are named.
  */
 import { canonicalHostPath, hostMounts } from '../../analysis/composeMounts.js';
-import type { ComposeRule } from '../types.js';
+import type { ComposeRule, RuleHit } from '../types.js';
 
 interface SensitivePath {
   path: string;
   /** Whether paths below it count too. */
   tree: boolean;
   holds: string;
+  /** `secret`: reading is enough to take the host; `system`: writing is. */
+  risk?: 'secret' | 'system';
 }
+
+/** Host trees whose files the host runs or trusts: writing there is code execution on the host. */
+const SYSTEM_TREES: readonly (readonly [string, string])[] = [
+  ['/lib/modules', 'kernel modules the host loads'],
+  ['/usr/src', 'kernel headers and sources the host builds modules from'],
+  ['/usr', "the host's programs and libraries"],
+  ['/lib', "the host's libraries"],
+  ['/lib64', "the host's libraries"],
+  ['/lib32', "the host's libraries"],
+  ['/bin', "the host's programs"],
+  ['/sbin', "the host's programs"],
+  ['/opt', 'software installed on the host'],
+  ['/var/lib', "the state of the host's services"],
+  ['/var/log', "the host's logs (forged or deleted entries hide an attack)"],
+  ['/var/spool', "the host's cron and mail queues"],
+  ['/home', "the host users' home directories"],
+  ['/srv/kubernetes', 'cluster credentials'],
+];
 
 /** Longest paths first: the most specific entry names what is at stake best. */
 const SENSITIVE_PATHS: readonly SensitivePath[] = [
@@ -33,6 +59,12 @@ const SENSITIVE_PATHS: readonly SensitivePath[] = [
     tree: true,
     holds: 'host credentials and privileged configuration',
   })),
+  ...['~/.ssh', '~/.aws', '~/.kube', '~/.docker', '~/.gnupg', '~/.config/gcloud', '~/.azure', '~/.netrc', '~/.npmrc', '~/.git-credentials'].map((path) => ({
+    path,
+    tree: true,
+    holds: "the host user's credentials",
+  })),
+  ...SYSTEM_TREES.map(([path, holds]) => ({ path, tree: true, holds, risk: 'system' as const })),
 ].sort((a, b) => b.path.length - a.path.length);
 
 export const noSensitiveHostMounts: ComposeRule = {
@@ -56,13 +88,23 @@ export const noSensitiveHostMounts: ComposeRule = {
   },
   check(model) {
     return model.services.flatMap((service) =>
-      hostMounts(model, service).flatMap((mount) => {
-        const sensitive = sensitivePathOf(canonicalHostPath(mount.hostPath));
-        if (!sensitive) return [];
+      hostMounts(model, service).flatMap((mount): RuleHit[] => {
+        const hostPath = canonicalHostPath(mount.hostPath);
+        // Sockets and state under /run are compose/no-docker-socket's (and the runtime's) business.
+        if (hostPath.startsWith('/run/')) return [];
+        const sensitive = sensitivePathOf(hostPath);
         const { line, column } = model.document.positionOf(mount.path);
         const through = mount.namedVolume ? ` through named volume ${mount.namedVolume}` : '';
-        const mode = mount.readOnly ? ' read-only' : '';
-        return [{ line, column, message: `service ${service.name} mounts host path ${mount.hostPath}${through}${mode}: it holds ${sensitive.holds}` }];
+        const mode = mount.readOnly ? ' read-only' : ' writable';
+        const at = `service ${service.name} mounts host path ${mount.hostPath}${through}${mode}`;
+        if (!sensitive) {
+          if (mount.readOnly) return [];
+          return [{ line, column, severity: 'info', message: `${at}: the container can change host files outside the project; add \`:ro\` or use a named volume` }];
+        }
+        if (sensitive.risk === 'system' && mount.readOnly) {
+          return [{ line, column, severity: 'info', message: `${at}: it holds ${sensitive.holds}; read-only keeps it from being changed, mount no more than the agent reads` }];
+        }
+        return [{ line, column, message: `${at}: it holds ${sensitive.holds}` }];
       }),
     );
   },

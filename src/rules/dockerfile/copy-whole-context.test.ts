@@ -45,3 +45,29 @@ describe('dockerfile/copy-whole-context', () => {
     expect(lint('FROM busybox:1.36.1\nCOPY ./ /app/\n')).toHaveLength(1);
   });
 });
+
+describe('dockerfile/copy-whole-context in builder stages', () => {
+  const builder = (finalCopy: string) =>
+    `FROM node:20.11.1 AS build\nWORKDIR /src\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20.11.1-alpine3.19\nWORKDIR /app\n${finalCopy}\nCMD ["node", "dist/server.js"]\n`;
+
+  it.each([
+    ['only the build output reaches the final stage', builder('COPY --from=build /src/dist ./dist')],
+    ['several artifacts by relative path', builder('COPY --from=build src/dist/ ./dist/\nCOPY --from=build /src/package.json ./')],
+    ['a builder stage nothing is copied from (a test stage)', 'FROM node:20.11.1 AS test\nCOPY . .\nRUN npm test\nFROM node:20.11.1-alpine3.19\nCMD ["node"]\n'],
+    ['artifacts copied by stage index', 'FROM golang:1.22.1\nWORKDIR /go/src/app\nCOPY . .\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=0 /out/app /app\n'],
+  ])('passes %s', (_name, text) => {
+    expect(lint(text)).toEqual([]);
+  });
+
+  it.each([
+    ['the folder the context landed in is copied whole', builder('COPY --from=build /src /app'), 3],
+    ['a parent folder of it is copied', builder('COPY --from=build / /'), 3],
+    ['its contents by glob', builder('COPY --from=build /src/* ./'), 3],
+    ['the stage is the parent of the final stage', 'FROM node:20.11.1 AS base\nCOPY . /app\nFROM base\nCMD ["node", "/app/server.js"]\n', 2],
+    ['copied out of a stage built on the builder', 'FROM node:20.11.1 AS src\nCOPY . /src\nFROM src AS build\nRUN npm ci\nFROM node:20.11.1-alpine3.19\nCOPY --from=build /src /app\n', 2],
+  ])('still flags %s', (_name, text, line) => {
+    const findings = lint(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.line).toBe(line);
+  });
+});

@@ -1,9 +1,13 @@
 /**
  * `COPY . .` sends the whole build context into the image. That is only acceptable when a
  * `.dockerignore` keeps out the repository history, env files and keys; this rule tests the
- * actual `.dockerignore` with Docker's matching semantics.
+ * actual `.dockerignore` with Docker's matching semantics. A builder stage that is not shipped
+ * may copy everything as long as only built artifacts (`COPY --from=build /app/dist ...`) reach
+ * the final image; copying the folder the context landed in, or a parent of it, ships it all.
  */
 import { notExcludedByDockerignore } from '../../analysis/dockerignoreCoverage.js';
+import { copySourceStage, finalStageChain, joinPath, stageChain, workdirAt } from '../../analysis/finalImage.js';
+import type { DockerfileModel, DockerInstruction, DockerStage } from '../../parse/dockerfile.js';
 import type { DockerfileRule, RuleHit } from '../types.js';
 
 /** Sources that mean "everything in the context". */
@@ -36,6 +40,7 @@ export const copyWholeContext: DockerfileRule = {
         const sources = instruction.args.slice(0, -1);
         const whole = sources.find((source) => WHOLE_CONTEXT.has(source));
         if (whole === undefined) continue;
+        if (!contextReachesFinalImage(model, stage, instruction)) continue;
         const missing = notExcludedByDockerignore(context.dockerignore);
         if (missing.length === 0) continue;
         const reason = context.dockerignore === undefined
@@ -47,3 +52,24 @@ export const copyWholeContext: DockerfileRule = {
     return hits;
   },
 };
+
+/**
+ * Whether the context a `COPY .` put into a stage ends up in the final image: the stage is part
+ * of the final image's chain, or a stage of that chain copies the folder it landed in (or a
+ * parent folder) out of it, or out of a stage built on it.
+ */
+function contextReachesFinalImage(model: DockerfileModel, stage: DockerStage, copy: DockerInstruction): boolean {
+  const shipped = finalStageChain(model);
+  if (shipped.includes(stage)) return true;
+  const landedIn = joinPath(workdirAt(model, stage, copy), copy.args.at(-1) ?? '.');
+  return shipped.flatMap((link) => link.instructions).some((instruction) => {
+    if (instruction.keyword !== 'COPY') return false;
+    const source = copySourceStage(model, instruction);
+    if (!source || !stageChain(model, source).includes(stage)) return false;
+    return instruction.args.slice(0, -1).some((path) => {
+      const folder = joinPath('/', path.replace(/\/\*$/, '') || '/');
+      if (/[*?[]/.test(folder)) return false;
+      return folder === '/' || landedIn === folder || landedIn.startsWith(`${folder}/`);
+    });
+  });
+}

@@ -1,9 +1,11 @@
 /**
- * An image that runs something says which ports it listens on: EXPOSE is documentation for the
- * people and tools that wire the container into a network. Kept simple on purpose: a final image
- * with CMD or ENTRYPOINT and no EXPOSE at all gets an info note.
+ * An image that runs a server says which ports it listens on: EXPOSE is documentation for the
+ * people and tools that wire the container into a network. A final image with CMD or ENTRYPOINT
+ * and no EXPOSE at all gets an info note, unless its command serves nothing: a language runtime
+ * or shell left at its prompt (`CMD ["python3"]`), or a command-line tool (`CMD ["--help"]`).
  */
 import { finalImageInstructions } from '../../analysis/finalImage.js';
+import { imageCommand, servesNoPort } from '../../analysis/imageCommand.js';
 import type { DockerfileRule } from '../types.js';
 
 export const documentExposedPorts: DockerfileRule = {
@@ -25,8 +27,9 @@ export const documentExposedPorts: DockerfileRule = {
   check(model) {
     const instructions = finalImageInstructions(model);
     if (instructions.some((instruction) => instruction.keyword === 'EXPOSE')) return [];
-    const command = instructions.filter((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT').at(-1);
-    if (!command) return [];
+    const started = imageCommand(model);
+    if (!started || servesNoPort(started.argv)) return [];
+    const command = started.instruction;
     return [{ line: command.line, column: command.column, message: `the final image runs \`${command.keyword} ${command.text.trim()}\` but has no EXPOSE saying which port it serves` }];
   },
 };

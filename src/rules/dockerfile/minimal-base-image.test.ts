@@ -34,3 +34,17 @@ describe('dockerfile/minimal-base-image', () => {
     expect(findings[0]?.message).toContain(message);
   });
 });
+
+describe('dockerfile/minimal-base-image on Windows images', () => {
+  it('suggests Nano Server, not alpine, for Server Core', () => {
+    const findings = lint('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('Nano Server');
+    expect(findings[0]?.message).not.toMatch(/alpine|distroless/);
+    expect(lint('FROM python:3.12.1-windowsservercore-ltsc2022\nCMD ["python"]\n')[0]?.message).toContain('Nano Server');
+  });
+
+  it('accepts Nano Server', () => {
+    expect(lint('FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nCMD ["dotnet", "app.dll"]\n')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
 import { baseImageIsUnknown } from '../../analysis/dockerfileVariables.js';
 import { finalBaseImage } from '../../analysis/finalImage.js';
 import { isFullDistributionImage } from '../../analysis/imageReferenceFacts.js';
+import { isNanoServer, isWindowsImageReference } from '../../analysis/windowsImage.js';
 import type { DockerfileRule } from '../types.js';
 
 export const minimalBaseImage: DockerfileRule = {
@@ -29,8 +30,15 @@ export const minimalBaseImage: DockerfileRule = {
   },
   check(model) {
     const { stage, base } = finalBaseImage(model);
-    if (baseImageIsUnknown(model, stage) || !isFullDistributionImage(base)) return [];
+    if (baseImageIsUnknown(model, stage)) return [];
     const shipped = stage === model.stages.at(-1) ? 'the final stage' : 'the final image (through its parent stages)';
+    // Windows has no alpine or distroless; its reduced base is Nano Server.
+    if (isWindowsImageReference(base)) {
+      const fullWindows = /servercore/i.test(`${base.name}:${base.tag ?? ''}`) || /^mcr\.microsoft\.com\/windows(?:\/server)?$/i.test(base.name);
+      if (isNanoServer(base) || !fullWindows) return [];
+      return [{ line: stage.from.line, column: stage.from.column, message: `${shipped} is based on ${base.reference}, a full Windows image; use a Nano Server variant (e.g. a \`-nanoserver-ltsc2022\` tag)` }];
+    }
+    if (!isFullDistributionImage(base)) return [];
     return [{
       line: stage.from.line,
       column: stage.from.column,

@@ -4,7 +4,7 @@
  * compiler, dev dependencies and build cache ship to production.
  */
 import { findBuildTool } from '../../analysis/buildTooling.js';
-import { finalStageChain } from '../../analysis/finalImage.js';
+import { copySourceStage, finalStageChain } from '../../analysis/finalImage.js';
 import { runScript } from '../../analysis/shellCommands.js';
 import type { DockerfileRule } from '../types.js';
 
@@ -31,7 +31,8 @@ export const multiStageBuild: DockerfileRule = {
   check(model) {
     const chain = finalStageChain(model);
     const finalStage = chain.at(-1);
-    const copiesFromAnotherStage = finalStage?.instructions.some((instruction) => instruction.keyword === 'COPY' && instruction.flags.from !== undefined);
+    // A `COPY --from=<image>` pulls a file from a published image; it is not a builder stage.
+    const copiesFromAnotherStage = finalStage?.instructions.some((instruction) => instruction.keyword === 'COPY' && copySourceStage(model, instruction) !== undefined);
     if (copiesFromAnotherStage) return [];
     for (const instruction of chain.flatMap((stage) => stage.instructions)) {
       if (instruction.keyword !== 'RUN') continue;

@@ -53,3 +53,23 @@ describe('dockerfile/no-root-user', () => {
     expect(lint('FROM busybox\n# shipshape-ignore dockerfile/no-root-user\nUSER 0\n')).toHaveLength(1);
   });
 });
+
+describe('dockerfile/no-root-user on Windows images', () => {
+  it.each([
+    ['Nano Server without USER (it starts as ContainerUser)', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/\nCMD ["C:\\\\app\\\\app.exe"]\n'],
+    ['Server Core switching to ContainerUser', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerUser\n'],
+  ])('passes %s', (_name, text) => {
+    expect(lint(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Server Core without USER', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n', 'ContainerAdministrator'],
+    ['an explicit USER ContainerAdministrator', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerAdministrator\n', 'Windows administrator'],
+  ])('flags %s with Windows advice, not a uid', (_name, text, words) => {
+    const findings = lint(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain(words);
+    expect(findings[0]?.message).toContain('USER ContainerUser');
+    expect(findings[0]?.message).not.toMatch(/uid|10001/);
+  });
+});

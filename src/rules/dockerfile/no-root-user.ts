@@ -4,7 +4,8 @@
  * a stage `FROM` an earlier stage inherits its USER, and no USER at all means root.
  */
 import { effectiveUser } from '../../analysis/effectiveUser.js';
-import type { DockerfileRule } from '../types.js';
+import { isNanoServer, isWindowsImage } from '../../analysis/windowsImage.js';
+import type { DockerfileRule, RuleHit } from '../types.js';
 
 export const noRootUser: DockerfileRule = {
   target: 'dockerfile',
@@ -26,6 +27,7 @@ export const noRootUser: DockerfileRule = {
   },
   check(model) {
     const verdict = effectiveUser(model);
+    if (isWindowsImage(model)) return windowsHits(verdict);
     switch (verdict.kind) {
       case 'root':
         return [{
@@ -45,3 +47,19 @@ export const noRootUser: DockerfileRule = {
     }
   },
 };
+
+/**
+ * Windows has no uid 0: its administrator is `ContainerAdministrator`, the default user of Server
+ * Core images, while Nano Server starts as the unprivileged `ContainerUser`.
+ */
+function windowsHits(verdict: ReturnType<typeof effectiveUser>): RuleHit[] {
+  const advice = 'switch to `USER ContainerUser` (or an account the image creates) after the steps that need administrator rights';
+  if (verdict.kind === 'inherited') {
+    if (isNanoServer(verdict.stage.base)) return [];
+    return [{ line: verdict.stage.from.line, column: verdict.stage.from.column, message: `the final stage never sets USER, so it runs as ContainerAdministrator, the default of ${verdict.baseImage}; ${advice}` }];
+  }
+  if (verdict.kind !== 'unresolved' && /^containeradministrator$/i.test(verdict.spec.trim())) {
+    return [{ line: verdict.instruction.line, column: verdict.instruction.column, message: `\`USER ${verdict.spec}\` is the Windows administrator; ${advice}` }];
+  }
+  return [];
+}

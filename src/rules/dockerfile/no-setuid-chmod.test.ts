@@ -45,3 +45,29 @@ describe('dockerfile/no-setuid-chmod', () => {
     expect(lintText('FROM busybox:1.36.1\nRUN install -m 0755 helper /usr/local/bin/helper\n', 'Dockerfile', 'dockerfile', { rules: [noSetuidChmod] }).findings).toEqual([]);
   });
 });
+
+describe('dockerfile/no-setuid-chmod on directories', () => {
+  const lintAny = (text: string) => lintText(text, 'Dockerfile', 'dockerfile', { rules: [noSetuidChmod] }).findings;
+
+  it.each([
+    ['install -d with setgid plus sticky', 'FROM debian:bookworm-slim\nRUN install --directory --mode 3777 /var/spool/drop\n'],
+    ['install -d -m 2775 for a shared group folder', 'FROM debian:bookworm-slim\nRUN install -d -m 2775 -o www-data -g www-data /srv/uploads\n'],
+    ['install -dm2770 in one cluster', 'FROM alpine:3.19.1\nRUN install -dm2770 /var/lib/queue\n'],
+    ['mkdir -m 2775', 'FROM alpine:3.19.1\nRUN mkdir -p -m 2775 /srv/shared\n'],
+    ['chmod g+s on a directory the same RUN created', 'FROM alpine:3.19.1\nRUN mkdir -p /srv/team && chown :1000 /srv/team && chmod g+s /srv/team\n'],
+    ['chmod 2775 on a path written as a directory', 'FROM alpine:3.19.1\nRUN chmod 2775 /srv/team/\n'],
+    ['find -type d -exec chmod g+s', 'FROM alpine:3.19.1\nRUN find /srv/data -type d -exec chmod g+s {} +\n'],
+  ])('passes %s', (_name, text) => {
+    expect(lintAny(text)).toEqual([]);
+  });
+
+  it.each([
+    ['install of a file with 4755 next to a directory install', 'FROM alpine:3.19.1\nRUN install -d /opt/tool && install -m 4755 tool /opt/tool/tool\n'],
+    ['install -Dm4755 (creates parents, installs a file)', 'FROM alpine:3.19.1\nRUN install -Dm4755 helper /usr/local/bin/helper\n'],
+    ['recursive chmod g+s on a created directory (reaches its files)', 'FROM alpine:3.19.1\nRUN mkdir -p /srv/team && chmod -R g+s /srv/team\n'],
+    ['chmod u+s on a file inside a created directory', 'FROM alpine:3.19.1\nRUN mkdir -p /opt/bin && cp /bin/busybox /opt/bin/bb && chmod u+s /opt/bin/bb\n'],
+    ['find -type f -exec chmod u+s', 'FROM alpine:3.19.1\nRUN find /opt/bin -type f -exec chmod u+s {} +\n'],
+  ])('still flags %s', (_name, text) => {
+    expect(lintAny(text)).toHaveLength(1);
+  });
+});

@@ -1,7 +1,9 @@
 /**
- * No RUN may turn the setuid or setgid bit on (`chmod u+s`, `chmod +s`, `chmod 4755`): that is
- * building a privilege-escalation path into the image on purpose. Any stage counts, because
- * `COPY --from` keeps file modes.
+ * No RUN may turn the setuid or setgid bit on a file (`chmod u+s`, `chmod +s`, `chmod 4755`,
+ * `install -m 4755`): that is building a privilege-escalation path into the image on purpose.
+ * Any stage counts, because `COPY --from` keeps file modes. Modes that can only land on
+ * directories (`install -d -m 3777`, `mkdir -m 2775`, `find -type d -exec chmod g+s`) pass: a
+ * setgid directory only passes its group on to new files, and Linux ignores setuid there.
  */
 import { chmodUses, setsSetuidOrSetgid } from '../../analysis/chmodModes.js';
 import { runScript } from '../../analysis/shellCommands.js';
@@ -29,7 +31,7 @@ export const noSetuidChmod: DockerfileRule = {
     const hits: RuleHit[] = [];
     for (const instruction of model.stages.flatMap((stage) => stage.instructions)) {
       if (instruction.keyword !== 'RUN') continue;
-      const use = chmodUses(runScript(instruction)).find((candidate) => setsSetuidOrSetgid(candidate.mode));
+      const use = chmodUses(runScript(instruction)).find((candidate) => !candidate.directoriesOnly && setsSetuidOrSetgid(candidate.mode));
       if (use) hits.push({ line: instruction.line, column: instruction.column, message: `\`${use.command}\` sets the setuid/setgid bit (mode ${use.mode})` });
     }
     return hits;

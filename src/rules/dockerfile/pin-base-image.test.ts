@@ -44,3 +44,30 @@ describe('dockerfile/pin-base-image', () => {
     expect(lint('FROM node:20 AS build\nRUN echo\nFROM nginx\n').map((finding) => finding.line)).toEqual([1, 3]);
   });
 });
+
+describe('dockerfile/pin-base-image on COPY --from=<image>', () => {
+  const lintPin = (text: string) => lintDockerfile(text, 'Dockerfile', { rules: [pinBaseImage] }).findings;
+
+  it.each([
+    ['an untagged image', 'FROM alpine:3.19.1\nCOPY --from=hashicorp/terraform /bin/terraform /usr/local/bin/\n', 'has no tag'],
+    ['a latest tag', 'FROM alpine:3.19.1\nCOPY --from=docker.io/library/busybox:latest /bin/busybox /bin/\n', 'latest'],
+    ['a major-only tag', 'FROM alpine:3.19.1\nCOPY --from=node:20 /usr/local/bin/node /usr/local/bin/\n', 'major version'],
+    ['a build argument without a default', 'ARG TOOLS\nFROM alpine:3.19.1\nCOPY --from=${TOOLS} /bin/tool /bin/\n', 'cannot be verified'],
+  ])('flags %s', (_name, text, words) => {
+    const findings = lintPin(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: text.startsWith('ARG') ? 3 : 2 });
+    expect(findings[0]?.message).toContain('COPY --from');
+    expect(findings[0]?.message).toContain(words);
+  });
+
+  it.each([
+    ['a pinned image', 'FROM alpine:3.19.1\nCOPY --from=node:20.11.1-alpine3.19 /usr/local/bin/node /usr/local/bin/\n'],
+    ['a digest', `FROM alpine:3.19.1\nCOPY --from=busybox@sha256:${'a'.repeat(64)} /bin/busybox /bin/\n`],
+    ['a stage by name, whatever its case', 'FROM golang:1.22.1 AS Build\nRUN go build -o /app .\nFROM alpine:3.19.1\nCOPY --from=build /app /app\n'],
+    ['a stage by index', 'FROM golang:1.22.1\nRUN go build -o /app .\nFROM alpine:3.19.1\nCOPY --from=0 /app /app\n'],
+    ['a pinned image from a build argument default', 'ARG NODE=node:20.11.1-alpine3.19\nFROM alpine:3.19.1\nCOPY --from=${NODE} /usr/local/bin/node /usr/local/bin/\n'],
+  ])('passes %s', (_name, text) => {
+    expect(lintPin(text)).toEqual([]);
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * Every external base image names a specific release or, better, a digest. `FROM node` is
- * `node:latest`; `node:20` moves with each release. Stage references and scratch are exempt;
- * a tag built from a variable without a default cannot be verified and is reported as such.
+ * Every external image names a specific release or, better, a digest: each base image, and each
+ * image a `COPY --from=` pulls files out of. `FROM node` is `node:latest`; `node:20` moves with
+ * each release. Stage references and scratch are exempt; a tag built from a variable without a
+ * default cannot be verified and is reported as such.
  */
-import { baseImageIsUnknown } from '../../analysis/dockerfileVariables.js';
+import { externalImages } from '../../analysis/externalImages.js';
 import { tagPinning } from '../../analysis/imageReferenceFacts.js';
 import type { DockerfileRule, RuleHit } from '../types.js';
 
@@ -29,19 +30,18 @@ export const pinBaseImage: DockerfileRule = {
   },
   check(model) {
     const hits: RuleHit[] = [];
-    for (const stage of model.stages) {
-      if (stage.parentStage !== undefined || stage.base.name === 'scratch') continue;
-      const written = stage.from.args[0] ?? stage.base.reference;
-      const shown = written === stage.base.reference || baseImageIsUnknown(model, stage) ? `\`FROM ${written}\`` : `\`FROM ${written}\` (${stage.base.reference})`;
-      const at = { line: stage.from.line, column: stage.from.column };
-      if (baseImageIsUnknown(model, stage)) {
+    for (const use of externalImages(model)) {
+      const written = use.written;
+      const shown = written === use.base.reference || use.unknown ? `\`${use.via} ${written}\`` : `\`${use.via} ${written}\` (${use.base.reference})`;
+      const at = { line: use.instruction.line, column: use.instruction.column };
+      if (use.unknown) {
         hits.push({ ...at, message: `${shown} uses a build argument with no default, so the version it pulls cannot be verified here` });
         continue;
       }
-      const pinning = tagPinning(stage.base);
+      const pinning = tagPinning(use.base);
       switch (pinning.kind) {
         case 'untagged':
-          hits.push({ ...at, message: `${shown} has no tag, so it means ${stage.base.name}:latest` });
+          hits.push({ ...at, message: `${shown} has no tag, so it means ${use.base.name}:latest` });
           break;
         case 'latest':
           hits.push({ ...at, message: `${shown} uses the moving \`latest\` tag` });

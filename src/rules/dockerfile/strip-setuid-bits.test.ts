@@ -27,3 +27,17 @@ describe('dockerfile/strip-setuid-bits', () => {
     expect(findings[0]).toMatchObject({ rule: 'dockerfile/strip-setuid-bits', line, column: 1, severity: 'info', item: 'image.no-suid' });
   });
 });
+
+describe('dockerfile/strip-setuid-bits on Windows images', () => {
+  it.each([
+    ['Server Core', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command Write-Host ready\n'],
+    ['a Windows variant of a language image', 'FROM python:3.12.1-windowsservercore-ltsc2022\nCMD ["python"]\n'],
+    ['an unknown base with a PowerShell SHELL', 'FROM registry.example/win-base:2.1.0\nSHELL ["powershell", "-Command"]\nRUN Write-Host ready\n'],
+  ])('gives no chmod advice for %s', (_name, text) => {
+    expect(lint(text)).toEqual([]);
+  });
+
+  it('still advises a Linux variant of the same image', () => {
+    expect(lint('FROM python:3.12.1-slim-bookworm\nCMD ["python"]\n')).toHaveLength(1);
+  });
+});

@@ -1,12 +1,14 @@
 /**
  * The final image should strip SUID/SGID bits from what its base ships (`passwd`, `su`, `mount`
  * and friends), e.g. `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`. Advice, not
- * an error: scratch and distroless bases have no such binaries and no shell to run it with.
+ * an error: scratch and distroless bases have no such binaries and no shell to run it with, and
+ * Windows images have no setuid bit at all.
  */
 import { chmodUses, stripsSetuidOrSetgid } from '../../analysis/chmodModes.js';
 import { baseImageIsUnknown } from '../../analysis/dockerfileVariables.js';
 import { finalBaseImage, finalImageInstructions } from '../../analysis/finalImage.js';
 import { runScript } from '../../analysis/shellCommands.js';
+import { isWindowsImage } from '../../analysis/windowsImage.js';
 import type { DockerfileRule } from '../types.js';
 
 /** Bases without SUID binaries to strip, and without a shell to strip them with. */
@@ -33,7 +35,7 @@ export const stripSetuidBits: DockerfileRule = {
   },
   check(model) {
     const { stage, base } = finalBaseImage(model);
-    if (baseImageIsUnknown(model, stage) || NOTHING_TO_STRIP.some((pattern) => pattern.test(base.name))) return [];
+    if (baseImageIsUnknown(model, stage) || isWindowsImage(model) || NOTHING_TO_STRIP.some((pattern) => pattern.test(base.name))) return [];
     const strips = finalImageInstructions(model).some((instruction) =>
       instruction.keyword === 'RUN' && chmodUses(runScript(instruction)).some((use) => stripsSetuidOrSetgid(use.mode)),
     );

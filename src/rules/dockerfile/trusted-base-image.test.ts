@@ -33,3 +33,18 @@ describe('dockerfile/trusted-base-image', () => {
     expect(findings[0]?.message).toContain(message);
   });
 });
+
+describe('dockerfile/trusted-base-image on COPY --from=<image>', () => {
+  const lintTrusted = (text: string) => lintDockerfile(text, 'Dockerfile', { rules: [trustedBaseImage] }).findings;
+
+  it('asks who publishes an image files are copied from', () => {
+    const findings = lintTrusted('FROM alpine:3.19.1\nCOPY --from=someone/kubectl:1.29.2 /usr/bin/kubectl /usr/local/bin/\n');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 2, rule: 'dockerfile/trusted-base-image' });
+    expect(findings[0]?.message).toContain('COPY --from');
+  });
+
+  it('accepts official images and stages', () => {
+    expect(lintTrusted('FROM alpine:3.19.1 AS tools\nFROM alpine:3.19.1\nCOPY --from=tools /x /x\nCOPY --from=busybox:1.36.1 /bin/busybox /bin/\n')).toEqual([]);
+  });
+});

@@ -1,9 +1,9 @@
 /**
- * Base images come from publishers you can name: Docker Official Images, or a well-known vendor
+ * Base images, and images a `COPY --from=<image>` pulls files from, come from publishers you can name: Docker Official Images, or a well-known vendor
  * registry (distroless, Chainguard, Microsoft, Red Hat, Kubernetes). Anything else gets an info
  * note asking who stands behind it; it may well be your own registry, which is fine to suppress.
  */
-import { baseImageIsUnknown } from '../../analysis/dockerfileVariables.js';
+import { externalImages } from '../../analysis/externalImages.js';
 import { isFromTrustedSource, WELL_KNOWN_VENDOR_PREFIXES } from '../../analysis/imageReferenceFacts.js';
 import type { DockerfileRule, RuleHit } from '../types.js';
 
@@ -28,12 +28,13 @@ export const trustedBaseImage: DockerfileRule = {
   },
   check(model) {
     const hits: RuleHit[] = [];
-    for (const stage of model.stages) {
-      if (stage.parentStage !== undefined || baseImageIsUnknown(model, stage) || isFromTrustedSource(stage.base)) continue;
+    for (const use of externalImages(model)) {
+      if (use.unknown || isFromTrustedSource(use.base)) continue;
+      const copied = use.via === 'COPY --from' ? ' (`COPY --from` pulls it like a base image)' : '';
       hits.push({
-        line: stage.from.line,
-        column: stage.from.column,
-        message: `${stage.base.name} is neither a Docker Official Image nor from a well-known vendor registry; check who publishes it`,
+        line: use.instruction.line,
+        column: use.instruction.column,
+        message: `${use.base.name} is neither a Docker Official Image nor from a well-known vendor registry${copied}; check who publishes it`,
       });
     }
     return hits;

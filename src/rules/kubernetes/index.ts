@@ -30,6 +30,7 @@ import { pssBaselineSeccomp } from './pss-baseline-seccomp.js';
 import { pssHostNamespaces } from './pss-host-namespaces.js';
 import { pssHostPathVolumes } from './pss-host-path-volumes.js';
 import { pssHostPorts } from './pss-host-ports.js';
+import { pssHostProbes } from './pss-host-probes.js';
 import { pssHostProcess } from './pss-host-process.js';
 import { pssPrivilegeEscalation } from './pss-privilege-escalation.js';
 import { pssPrivileged } from './pss-privileged.js';
@@ -99,6 +100,7 @@ export const pssRules: KubernetesRule[] = [
   pssProcMount,
   pssBaselineSeccomp,
   pssSysctls,
+  pssHostProbes,
   pssVolumeTypes,
   pssPrivilegeEscalation,
   pssRunAsNonRoot,

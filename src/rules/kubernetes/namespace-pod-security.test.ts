@@ -32,3 +32,28 @@ describe('kubernetes/namespace-pod-security', () => {
     expect(findings[0]?.message).toContain(message);
   });
 });
+
+describe('kubernetes/namespace-pod-security reads enforce-version', () => {
+  it.each([
+    ['latest', '    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: latest\n'],
+    ['the newest version', '    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: v1.37\n'],
+    ['no version label', '    pod-security.kubernetes.io/enforce: baseline\n'],
+  ])('passes %s', (_name, labels) => {
+    expect(lint(namespace(labels))).toEqual([]);
+  });
+
+  it('notes what an older pin leaves out', () => {
+    const findings = lint(namespace('    pod-security.kubernetes.io/enforce: baseline\n    pod-security.kubernetes.io/enforce-version: v1.30\n'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'info', line: 7 });
+    expect(findings[0]?.message).toContain('pins Pod Security to v1.30');
+    expect(findings[0]?.message).toContain('host in probes');
+  });
+
+  it('warns on a version that is not one', () => {
+    const findings = lint(namespace('    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: "1.30.2"\n'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'warning' });
+    expect(findings[0]?.message).toContain('not v1.N or latest');
+  });
+});

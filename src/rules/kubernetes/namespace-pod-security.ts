@@ -4,9 +4,11 @@
  */
 import { describeObject, hitAt } from '../../analysis/kubernetesWalk.js';
 import { asRecord } from '../../parse/yamlSource.js';
-import type { KubernetesRule } from '../types.js';
+import { changesSince, formatPodSecurityVersion, LATEST_POD_SECURITY_VERSION, parsePodSecurityVersion } from '../../analysis/podSecurityVersions.js';
+import type { KubernetesRule, RuleHit } from '../types.js';
 
 const enforceLabel = 'pod-security.kubernetes.io/enforce';
+const versionLabel = 'pod-security.kubernetes.io/enforce-version';
 
 export const namespacePodSecurity: KubernetesRule = {
   target: 'kubernetes',
@@ -31,7 +33,7 @@ export const namespacePodSecurity: KubernetesRule = {
         const metadata = asRecord(namespace.value.metadata);
         const level = asRecord(metadata.labels)[enforceLabel];
         const labelPath = [...namespace.path, 'metadata', 'labels', enforceLabel];
-        if (level === 'restricted' || level === 'baseline') return [];
+        if (level === 'restricted' || level === 'baseline') return versionHits(namespace, asRecord(metadata.labels)[versionLabel]);
         if (level === undefined) {
           return [hitAt(namespace, labelPath, `${describeObject(namespace)} has no ${enforceLabel} label; suggest restricted`)];
         }
@@ -43,3 +45,23 @@ export const namespacePodSecurity: KubernetesRule = {
       });
   },
 };
+
+/**
+ * `enforce-version` pins the level to a Kubernetes minor: a pin older than the newest release
+ * leaves out what the standard added since (a note), and a value that is not a version is a
+ * mistake (a warning). No label, or `latest`, follows the cluster.
+ */
+function versionHits(namespace: Parameters<typeof describeObject>[0], version: unknown): RuleHit[] {
+  if (version === undefined || version === null) return [];
+  const path = [...namespace.path, 'metadata', 'labels', versionLabel];
+  const parsed = typeof version === 'string' ? parsePodSecurityVersion(version) : undefined;
+  if (!parsed) {
+    return [hitAt(namespace, path, `${describeObject(namespace)} sets ${versionLabel} to "${String(version)}", which is not v1.N or latest`)];
+  }
+  const missed = changesSince(parsed);
+  if (missed.length === 0) return [];
+  return [{
+    ...hitAt(namespace, path, `${describeObject(namespace)} pins Pod Security to ${formatPodSecurityVersion(parsed)}; since then (up to ${formatPodSecurityVersion(LATEST_POD_SECURITY_VERSION)}): ${missed.join('; ')}`),
+    severity: 'info',
+  }];
+}

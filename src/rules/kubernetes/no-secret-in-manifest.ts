@@ -1,10 +1,14 @@
 /**
- * A `Secret` committed with literal `data` or `stringData` is a secret in version control: base64
- * is an encoding, not encryption. Secrets the cluster fills in itself (no data) pass.
+ * A `Secret` committed with literal credentials under `data` or `stringData` is a secret in
+ * version control: base64 is an encoding, not encryption. Each entry is judged by its key and
+ * decoded value, so Secrets the cluster fills in itself (no data) and Secrets that only carry
+ * configuration (a TLS certificate without its key, a CA bundle, a config file without a
+ * password in it, a username) pass.
  */
 import { describeObject, hitAt } from '../../analysis/kubernetesWalk.js';
+import { decodeSecretData, judgeSecretEntry } from '../../analysis/secretPayload.js';
 import { isRecord } from '../../parse/yamlSource.js';
-import type { KubernetesRule } from '../types.js';
+import type { KubernetesRule, RuleHit } from '../types.js';
 
 export const noSecretInManifest: KubernetesRule = {
   target: 'kubernetes',
@@ -27,10 +31,20 @@ export const noSecretInManifest: KubernetesRule = {
     return model.objects
       .filter((object) => object.kind === 'Secret')
       .flatMap((object) =>
-        (['data', 'stringData'] as const)
-          .filter((field) => isRecord(object.value[field]) && Object.keys(object.value[field]).length > 0)
-          .map((field) =>
-            hitAt(object, [...object.path, field], `${describeObject(object)} commits literal values under ${field}`)),
+        (['data', 'stringData'] as const).flatMap((field): RuleHit[] => {
+          const entries = object.value[field];
+          if (!isRecord(entries)) return [];
+          const credentials = Object.entries(entries).flatMap(([key, raw]) => {
+            if (typeof raw !== 'string') return [];
+            const value = field === 'data' ? (decodeSecretData(raw) ?? raw) : raw;
+            const verdict = judgeSecretEntry(key, value);
+            return verdict.credential ? [{ key, reason: verdict.reason ?? 'its value' }] : [];
+          });
+          const [first] = credentials;
+          if (!first) return [];
+          const named = credentials.map((entry) => entry.key).join(', ');
+          return [hitAt(object, [...object.path, field, first.key], `${describeObject(object)} commits credentials under ${field}: ${named} (${first.reason})`)];
+        }),
       );
   },
 };

@@ -4,6 +4,7 @@
  */
 import { podSecurityMessage } from '../../analysis/kubernetesPodSecurity.js';
 import { containerSecurityContext, describeContainer, everyContainer, hitAt, isWindowsPod } from '../../analysis/kubernetesWalk.js';
+import { atLeast } from '../../analysis/podSecurityVersions.js';
 import type { KubernetesRule } from '../types.js';
 
 export const pssPrivilegeEscalation: KubernetesRule = {
@@ -21,9 +22,12 @@ export const pssPrivilegeEscalation: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:restricted'],
   },
-  check(model) {
+  check(model, context) {
+    // The control exists from 1.8; Windows pods are exempt from 1.25.
+    if (!atLeast(context.podSecurity?.version, 8)) return [];
+    const windowsExempt = atLeast(context.podSecurity?.version, 25);
     return everyContainer(model)
-      .filter(({ pod, container }) => !isWindowsPod(pod) && containerSecurityContext(container).allowPrivilegeEscalation !== false)
+      .filter(({ pod, container }) => !(windowsExempt && isWindowsPod(pod)) && containerSecurityContext(container).allowPrivilegeEscalation !== false)
       .map(({ pod, container }) => {
         const explicit = containerSecurityContext(container).allowPrivilegeEscalation !== undefined;
         return hitAt(pod.object, explicit ? [...container.path, 'securityContext', 'allowPrivilegeEscalation'] : container.path,

@@ -1,6 +1,7 @@
 /** Pod Security baseline, "/proc Mount Type": `procMount` must be unset or `Default` on every container. */
 import { podSecurityMessage } from '../../analysis/kubernetesPodSecurity.js';
 import { containerSecurityContext, describeContainer, everyContainer, hitAt } from '../../analysis/kubernetesWalk.js';
+import { atLeast } from '../../analysis/podSecurityVersions.js';
 import type { KubernetesRule } from '../types.js';
 
 export const pssProcMount: KubernetesRule = {
@@ -18,8 +19,12 @@ export const pssProcMount: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:baseline'],
   },
-  check(model) {
+  check(model, context) {
+    // From 1.35 baseline allows any procMount in a pod with its own user namespace (`hostUsers:
+    // false`): an unmasked /proc there shows the pod's namespace, not the node's. Restricted does not.
+    const relaxed = context.podSecurity?.level !== 'restricted' && atLeast(context.podSecurity?.version, 35);
     return everyContainer(model).flatMap(({ pod, container }) => {
+      if (relaxed && pod.spec.hostUsers === false) return [];
       const procMount = containerSecurityContext(container).procMount;
       if (procMount === undefined || procMount === null || procMount === 'Default') return [];
       return [hitAt(pod.object, [...container.path, 'securityContext', 'procMount'],

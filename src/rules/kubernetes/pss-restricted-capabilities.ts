@@ -7,6 +7,7 @@
 import { podSecurityMessage } from '../../analysis/kubernetesPodSecurity.js';
 import { containerSecurityContext, describeContainer, everyContainer, hitAt, isWindowsPod, stringList } from '../../analysis/kubernetesWalk.js';
 import { asArray, asRecord } from '../../parse/yamlSource.js';
+import { atLeast } from '../../analysis/podSecurityVersions.js';
 import type { KubernetesRule, RuleHit } from '../types.js';
 
 export const pssRestrictedCapabilities: KubernetesRule = {
@@ -24,9 +25,11 @@ export const pssRestrictedCapabilities: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:restricted'],
   },
-  check(model) {
+  check(model, context) {
+    // Windows pods are exempt from 1.25 (the profile runs this control only from 1.22).
+    const windowsExempt = atLeast(context.podSecurity?.version, 25);
     return everyContainer(model)
-      .filter(({ pod }) => !isWindowsPod(pod))
+      .filter(({ pod }) => !(windowsExempt && isWindowsPod(pod)))
       .flatMap(({ pod, container }) => {
         const hits: RuleHit[] = [];
         const who = describeContainer(pod, container);

@@ -7,6 +7,7 @@
 import { podSecurityMessage } from '../../analysis/kubernetesPodSecurity.js';
 import { containerSecurityContext, describeContainer, describeObject, hitAt, isWindowsPod, podSecurityContext } from '../../analysis/kubernetesWalk.js';
 import { asRecord } from '../../parse/yamlSource.js';
+import { atLeast } from '../../analysis/podSecurityVersions.js';
 import type { KubernetesRule, RuleHit } from '../types.js';
 
 const allowed = (type: unknown): boolean => type === 'RuntimeDefault' || type === 'Localhost';
@@ -26,8 +27,10 @@ export const pssRestrictedSeccomp: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:restricted'],
   },
-  check(model) {
-    return model.podSpecs.filter((pod) => !isWindowsPod(pod)).flatMap((pod) => {
+  check(model, context) {
+    // Windows pods are exempt from 1.25 (the profile runs this control only from 1.19).
+    const windowsExempt = atLeast(context.podSecurity?.version, 25);
+    return model.podSpecs.filter((pod) => !(windowsExempt && isWindowsPod(pod))).flatMap((pod) => {
       const hits: RuleHit[] = [];
       const podProfile = podSecurityContext(pod).seccompProfile;
       const podType = asRecord(podProfile).type;

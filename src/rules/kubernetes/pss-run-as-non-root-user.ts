@@ -1,6 +1,7 @@
 /** Pod Security restricted, "Running as Non-root user": `runAsUser` must not be 0, on the pod or any container. */
 import { podSecurityMessage, securityContextSites } from '../../analysis/kubernetesPodSecurity.js';
 import { hitAt, integerValue } from '../../analysis/kubernetesWalk.js';
+import { atLeast } from '../../analysis/podSecurityVersions.js';
 import type { KubernetesRule } from '../types.js';
 
 export const pssRunAsNonRootUser: KubernetesRule = {
@@ -18,8 +19,12 @@ export const pssRunAsNonRootUser: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:restricted'],
   },
-  check(model) {
+  check(model, context) {
+    // Introduced in 1.23; from 1.35 a pod with its own user namespace (`hostUsers: false`) is exempt.
+    if (!atLeast(context.podSecurity?.version, 23)) return [];
+    const userNamespacesExempt = atLeast(context.podSecurity?.version, 35);
     return securityContextSites(model)
+      .filter((site) => !(userNamespacesExempt && site.pod.spec.hostUsers === false))
       .filter((site) => integerValue(site.context.runAsUser) === 0)
       .map((site) => hitAt(site.pod.object, [...site.path, 'runAsUser'], podSecurityMessage('restricted', `${site.owner} sets runAsUser: 0`)));
   },

@@ -5,6 +5,7 @@
  */
 import { podSecurityMessage } from '../../analysis/kubernetesPodSecurity.js';
 import { containerSecurityContext, describeContainer, describeObject, hitAt, podSecurityContext } from '../../analysis/kubernetesWalk.js';
+import { atLeast } from '../../analysis/podSecurityVersions.js';
 import type { KubernetesRule, RuleHit } from '../types.js';
 
 export const pssRunAsNonRoot: KubernetesRule = {
@@ -22,8 +23,10 @@ export const pssRunAsNonRoot: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:restricted'],
   },
-  check(model) {
+  check(model, context) {
     return model.podSpecs.flatMap((pod) => {
+      // From 1.35, uid 0 in a pod's own user namespace (`hostUsers: false`) is no root on the node.
+      if (atLeast(context.podSecurity?.version, 35) && pod.spec.hostUsers === false) return [];
       const hits: RuleHit[] = [];
       const podSetting = podSecurityContext(pod).runAsNonRoot;
       if (podSetting === false) {

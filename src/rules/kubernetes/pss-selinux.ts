@@ -4,10 +4,10 @@
  */
 import { podSecurityMessage, securityContextSites } from '../../analysis/kubernetesPodSecurity.js';
 import { hitAt } from '../../analysis/kubernetesWalk.js';
+import { allowedSelinuxTypes } from '../../analysis/podSecurityVersions.js';
 import { asRecord } from '../../parse/yamlSource.js';
 import type { KubernetesRule } from '../types.js';
 
-const allowedTypes = new Set(['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 const unset = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 export const pssSelinux: KubernetesRule = {
@@ -25,7 +25,8 @@ export const pssSelinux: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:baseline'],
   },
-  check(model) {
+  check(model, context) {
+    const allowedTypes = allowedSelinuxTypes(context.podSecurity?.version);
     return securityContextSites(model).flatMap((site) => {
       if (site.context.seLinuxOptions === undefined) return [];
       const options = asRecord(site.context.seLinuxOptions);

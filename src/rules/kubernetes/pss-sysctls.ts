@@ -4,21 +4,9 @@
  */
 import { podSecurityMessage } from '../../analysis/kubernetesPodSecurity.js';
 import { describeObject, hitAt } from '../../analysis/kubernetesWalk.js';
+import { safeSysctls } from '../../analysis/podSecurityVersions.js';
 import { asArray, asRecord } from '../../parse/yamlSource.js';
 import type { KubernetesRule } from '../types.js';
-
-const safeSysctls = new Set([
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-]);
 
 export const pssSysctls: KubernetesRule = {
   target: 'kubernetes',
@@ -35,11 +23,12 @@ export const pssSysctls: KubernetesRule = {
     item: 'k8s.admission',
     references: ['pss:baseline'],
   },
-  check(model) {
+  check(model, context) {
+    const safe = safeSysctls(context.podSecurity?.version);
     return model.podSpecs.flatMap((pod) =>
       asArray(asRecord(pod.spec.securityContext).sysctls).flatMap((sysctl, index) => {
         const name = asRecord(sysctl).name;
-        if (typeof name === 'string' && safeSysctls.has(name)) return [];
+        if (typeof name === 'string' && safe.has(name)) return [];
         return [hitAt(pod.object, [...pod.path, 'securityContext', 'sysctls', index, 'name'],
           podSecurityMessage('baseline', `${describeObject(pod.object)} sets sysctl ${String(name)}, which is not in the safe set`))];
       }),

@@ -9,7 +9,9 @@ import { describeObject, hitAt } from '../../analysis/kubernetesWalk.js';
 import { asArray, asRecord } from '../../parse/yamlSource.js';
 import type { KubernetesRule } from '../types.js';
 
-const allowedSources = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
+// `image` (an OCI image mounted read-only) was allowed in 1.33 by changing the control in place,
+// so admission on a current API server allows it whatever version a namespace pins.
+const allowedSources = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret']);
 
 export const pssVolumeTypes: KubernetesRule = {
   target: 'kubernetes',

@@ -26,11 +26,31 @@ describe('kubernetes/rbac-no-wildcards', () => {
   it.each([
     ['verbs', role('Role', '[""]|[pods]|["*"]'), [8]],
     ['resources', role('ClusterRole', '[""]|["*"]|[get]'), [7]],
-    ['apiGroups', role('Role', '["*"]|[pods]|[get]'), [6]],
+    ['apiGroups', role('Role', '["*"]|[pods]|[get, delete]'), [6]],
     ['all three', role('ClusterRole', '["*"]|["*"]|["*"]'), [6, 7, 8]],
   ])('flags "*" in %s', (_name, text, lines) => {
     const findings = lint(text);
     expect(findings.map((f) => f.line)).toEqual(lines);
     expect(findings[0]).toMatchObject({ rule: 'kubernetes/rbac-no-wildcards', severity: 'error', item: 'k8s.rbac' });
+  });
+});
+
+describe('kubernetes/rbac-no-wildcards grades by verbs and groups', () => {
+  it.each([
+    ['read-only metrics of every resource', '["metrics.k8s.io"]|["*"]|[get, list, watch]', 'info', 'metrics only'],
+    ['read-only custom and external metrics', '["custom.metrics.k8s.io", "external.metrics.k8s.io"]|["*"]|[get, list]', 'info', 'metrics only'],
+    ['read-only everything of the apps group', '["apps"]|["*"]|[get, list, watch]', 'warning', 'reading more'],
+    ['read-only pods in every group', '["*"]|[pods]|[list]', 'warning', 'reading more'],
+    ['read-only everything of the core group (Secrets included)', '[""]|["*"]|[get, list]', 'error', 'reading Secrets'],
+    ['read-only Secrets in every group', '["*"]|[secrets]|[get]', 'error', 'reading Secrets'],
+    ['writing every metrics resource', '["metrics.k8s.io"]|["*"]|[create]', 'error', 'write access'],
+    ['every verb on metrics', '["metrics.k8s.io"]|[pods]|["*"]', 'error', 'every verb'],
+  ])('%s is %s', (_name, rule, severity, reach) => {
+    const findings = lint(role('ClusterRole', rule));
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      expect(finding.severity).toBe(severity);
+      expect(finding.message).toContain(reach);
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { ComposeModel } from '../parse/compose.js';
 import type { DaemonConfigModel } from '../parse/daemonConfig.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubernetesModel } from '../parse/kubernetes.js';
+import type { RunContext } from './runContext.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -36,6 +37,14 @@ export interface RuleHit {
 export interface RuleContext {
   /** Text of the `.dockerignore` beside a Dockerfile; undefined when there is none. */
   dockerignore?: string | undefined;
+  /**
+   * What the other files of the same `shipshape lint` run hold (see runContext.ts), for rules
+   * whose verdict depends on them: a NetworkPolicy in another file, a compose service's
+   * Dockerfile. Undefined when one file is checked alone; rules then judge that file by itself.
+   */
+  run?: RunContext | undefined;
+  /** Registry or repository prefixes the user trusts (`trustedRegistries` in `.shipshape.yaml`). */
+  trustedRegistries?: readonly string[] | undefined;
 }
 
 interface RuleOf<Target extends string, Model> {

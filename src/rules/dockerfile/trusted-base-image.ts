@@ -25,10 +25,12 @@ export const trustedBaseImage: DockerfileRule = {
     item: 'image.trusted-sources',
     references: ['cis-docker:4.2'],
   },
-  check(model) {
+  check(model, context) {
     const hits: RuleHit[] = [];
+    // `trustedRegistries` in .shipshape.yaml: the user's own registries count as named publishers.
+    const trustedByUser = (name: string) => (context.trustedRegistries ?? []).some((prefix) => name === prefix.replace(/\/$/, '') || name.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
     for (const stage of model.stages) {
-      if (stage.parentStage !== undefined || baseImageIsUnknown(model, stage) || isFromTrustedSource(stage.base)) continue;
+      if (stage.parentStage !== undefined || baseImageIsUnknown(model, stage) || isFromTrustedSource(stage.base) || trustedByUser(stage.base.name)) continue;
       hits.push({
         line: stage.from.line,
         column: stage.from.column,

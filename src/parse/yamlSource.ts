@@ -102,7 +102,9 @@ export function parseYamlDocuments(text: string, file: string): YamlDocuments {
 /** The parser's message, made specific where it is vague: a duplicate key is named. */
 function errorMessage(error: YAMLError, text: string): string {
   if (error.code === 'DUPLICATE_KEY') {
-    const key = text.slice(error.pos[0], Math.min(error.pos[1], error.pos[0] + 80)).trim().replace(/^(["'])(.*)\1$/, '$2');
+    // The error points at the key's first character; the key runs to its `:` (or closing quote).
+    const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:\n]*?))\s*:/.exec(text.slice(error.pos[0], error.pos[0] + 200));
+    const key = (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim();
     return key ? `the key "${key}" appears twice in the same map (the last one would win silently)` : shortMessage(error);
   }
   return shortMessage(error);

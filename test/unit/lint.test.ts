@@ -78,7 +78,8 @@ describe('lint output', () => {
   });
 
   it('produces SARIF 2.1.0 that validates against the official schema', () => {
-    const sarif = lintToSarif(results, rules, '0.0.0-test');
+    // As the CLI runs it from a subfolder of the repository: paths relative to %SRCROOT%.
+    const sarif = lintToSarif(results, rules, '0.0.0-test', { cwd: app, srcRoot: root });
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false, logger: false });
     const validate = ajv.compile(sarifSchema);
     const valid = validate(sarif);
@@ -87,7 +88,7 @@ describe('lint output', () => {
     const run = sarif.runs[0];
     expect(run?.results?.length).toBe(results.flatMap((r) => r.findings).length);
     const rootUser = run?.results?.find((r) => r.ruleId === 'dockerfile/no-root-user');
-    expect(rootUser?.locations?.[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'Dockerfile' }, region: { startLine: 1, startColumn: 1 } });
+    expect(rootUser?.locations?.[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'app/Dockerfile', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1 } });
     expect(run?.tool.driver.rules?.[rootUser?.ruleIndex ?? -1]?.id).toBe('dockerfile/no-root-user');
   });
 });

@@ -23,7 +23,8 @@ export function effectiveUser(model: DockerfileModel): UserVerdict {
   return userOfStage(model, finalStage);
 }
 
-function userOfStage(model: DockerfileModel, stage: DockerStage): UserVerdict {
+/** Who one stage runs as (a compose `build.target` runs that stage, not the final one). */
+export function userOfStage(model: DockerfileModel, stage: DockerStage): UserVerdict {
   const users = stage.instructions.filter((instruction) => instruction.keyword === 'USER');
   const last = users.at(-1);
   if (last) {

@@ -111,10 +111,27 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return coverageCommand({ json: values.json === true }, io);
     }
     case 'lint': {
-      const { values, positionals } = parseStrict(args, { format: { type: 'string' }, profile: { type: 'string' } }, 'lint', -1);
-      if (positionals.length === 0) throw new UsageError('name at least one file or folder to lint', 'lint');
+      const { values, positionals } = parseStrict(
+        args,
+        {
+          format: { type: 'string' }, profile: { type: 'string' }, config: { type: 'string' }, exclude: { type: 'string', multiple: true },
+          'fail-on': { type: 'string' }, 'print-config': { type: 'boolean' }, 'stdin-filename': { type: 'string' },
+        },
+        'lint',
+        -1,
+      );
+      if (positionals.length === 0) throw new UsageError('name at least one file or folder to lint (or `-` for standard input)', 'lint');
       const { lintCommand } = await import('./commands/lint.js');
-      return lintCommand({ paths: positionals, format: (values.format as string | undefined) ?? 'text', profile: values.profile as string | undefined }, io);
+      return lintCommand({
+        paths: positionals,
+        format: (values.format as string | undefined) ?? 'text',
+        profile: values.profile as string | undefined,
+        config: values.config as string | undefined,
+        exclude: values.exclude as string[] | undefined,
+        failOn: values['fail-on'] as string | undefined,
+        printConfig: values['print-config'] === true,
+        stdinFilename: values['stdin-filename'] as string | undefined,
+      }, io);
     }
     case 'author': {
       const [sub, ...subArgs] = args;

@@ -86,11 +86,16 @@ export const commands: CommandHelp[] = [
   },
   {
     name: 'lint',
-    usage: 'shipshape lint <paths...> [--format text|json|sarif] [--profile NAME]',
-    summary: 'Check your own Dockerfiles, compose files, Kubernetes manifests, CI workflows and daemon.json.',
+    usage: 'shipshape lint <paths...|-> [--format FORMAT] [--profile NAME] [--config FILE] [--exclude GLOB] [--fail-on SEVERITY]',
+    summary: 'Check your own Dockerfiles, compose files, Kubernetes manifests (YAML or JSON), CI workflows and daemon.json.',
     options: [
-      ['--format FORMAT', 'text (default), json, or sarif (SARIF 2.1.0 for code scanning)'],
-      ['--profile NAME', 'only the controls of pss-baseline or pss-restricted (Kubernetes Pod Security Standards)'],
+      ['--format FORMAT', 'text (default), json, sarif (SARIF 2.1.0 for code scanning), github (annotations) or gitlab (Code Quality)'],
+      ['--profile NAME', 'only the controls of pss-baseline or pss-restricted (Kubernetes Pod Security Standards), e.g. pss-restricted@v1.30'],
+      ['--config FILE', 'use FILE instead of the nearest .shipshape.yaml above each path'],
+      ['--exclude GLOB', 'leave out paths matching a gitignore-style pattern (repeatable)'],
+      ['--fail-on SEVERITY', 'exit 1 on findings of this severity or worse: error (default), warning or info'],
+      ['--stdin-filename NAME', 'with `-`: what standard input is, e.g. `helm template . | shipshape lint --stdin-filename chart.yaml -`'],
+      ['--print-config', 'print the settings that apply to each path and exit'],
     ],
   },
   {

@@ -32,8 +32,12 @@ export function looksLikeCiWorkflow(value: unknown, file: string): boolean {
 }
 
 export function parseCiWorkflow(text: string, file: string): CiWorkflowModel {
-  const source = parseYamlSource(text, file);
-  const document = source.documents[0];
+  return ciWorkflowModelFromDocuments(file, parseYamlSource(text, file).documents);
+}
+
+/** The model of documents parsed already (`shipshape lint` parses each file once). */
+export function ciWorkflowModelFromDocuments(file: string, documents: readonly YamlDocument[]): CiWorkflowModel {
+  const document = documents[0];
   if (!document || !isRecord(document.value)) throw new InputError(file, { line: 1, column: 1 }, 'a CI workflow is a YAML map');
   const root = document.value;
   const commands: CiCommand[] = [];

@@ -30,8 +30,12 @@ export function looksLikeCompose(value: unknown): boolean {
  * @throws InputError when the text is not YAML or has no `services:` map.
  */
 export function parseCompose(text: string, file: string): ComposeModel {
-  const source = parseYamlSource(text, file);
-  const document = source.documents.find((doc) => doc.value !== null && doc.value !== undefined);
+  return composeModelFromDocuments(file, parseYamlSource(text, file).documents);
+}
+
+/** The model of documents parsed already (`shipshape lint` parses each file once). */
+export function composeModelFromDocuments(file: string, documents: readonly YamlDocument[]): ComposeModel {
+  const document = documents.find((doc) => doc.value !== null && doc.value !== undefined);
   if (!document || !isRecord(document.value)) {
     throw new InputError(file, { line: 1, column: 1 }, 'a compose file is a YAML map with a "services:" key');
   }

@@ -69,22 +69,31 @@ export function looksLikeKubernetes(value: unknown): boolean {
  * @throws InputError when the text is not YAML, or a document is not a Kubernetes object.
  */
 export function parseKubernetes(text: string, file: string): KubernetesModel {
-  const source = parseYamlSource(text, file);
+  return kubernetesModelFromDocuments(file, parseYamlSource(text, file).documents, { strict: true });
+}
+
+/**
+ * The model of documents parsed already (`shipshape lint` parses each file once). Strict, a
+ * document that is not a Kubernetes object is an error (a challenge's manifest); lenient, it is
+ * passed over, so a file whose first document is something else still has its Deployment checked.
+ */
+export function kubernetesModelFromDocuments(file: string, documents: readonly YamlDocument[], options: { strict: boolean }): KubernetesModel {
   const objects: KubernetesObject[] = [];
-  for (const document of source.documents) {
+  for (const document of documents) {
     if (document.value === null || document.value === undefined) continue;
-    collectObjects(document, document.value, [], objects, file);
+    collectObjects(document, document.value, [], objects, file, options.strict);
   }
   return { file, objects, podSpecs: objects.flatMap(podSpecOf) };
 }
 
-function collectObjects(document: YamlDocument, value: unknown, path: YamlPath, into: KubernetesObject[], file: string): void {
+function collectObjects(document: YamlDocument, value: unknown, path: YamlPath, into: KubernetesObject[], file: string, strict: boolean): void {
   if (!looksLikeKubernetes(value)) {
+    if (!strict) return;
     throw new InputError(file, document.positionOf(path), 'expected a Kubernetes object with "apiVersion" and "kind"');
   }
   const object = value as Record<string, unknown>;
   if (object.kind === 'List' || (typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items))) {
-    asArray(object.items).forEach((item, index) => collectObjects(document, item, [...path, 'items', index], into, file));
+    asArray(object.items).forEach((item, index) => collectObjects(document, item, [...path, 'items', index], into, file, strict));
     return;
   }
   const metadata = asRecord(object.metadata);

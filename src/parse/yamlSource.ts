@@ -3,7 +3,7 @@
  * aliases (bounded), and a `positionOf(path)` that turns a path into `line:column`. Hostile
  * input (alias bombs, deep nesting, binary, huge files) becomes an InputError, never a crash.
  */
-import { isMap, isNode, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import { InputError, looksBinary, type SourcePosition } from './position.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -31,6 +31,24 @@ const MAX_DOCUMENTS = 2000;
  * @throws InputError at the first syntax error, or for input no real manifest looks like.
  */
 export function parseYamlSource(text: string, file: string): YamlSource {
+  const { documents, errors } = parseYamlDocuments(text, file);
+  const [first] = errors;
+  if (first) throw first;
+  return { file, documents };
+}
+
+export interface YamlDocuments extends YamlSource {
+  /** One error per document that could not be read; those documents are left out of `documents`. */
+  errors: InputError[];
+}
+
+/**
+ * Like parseYamlSource, but a broken document costs only itself: the others are returned, and
+ * each broken one becomes an error at its position (`shipshape lint` reports them all).
+ *
+ * @throws InputError only for input no real manifest looks like (binary, huge, thousands of documents).
+ */
+export function parseYamlDocuments(text: string, file: string): YamlDocuments {
   if (text.length > MAX_YAML_BYTES) throw new InputError(file, { line: 1, column: 1 }, `file is larger than ${MAX_YAML_BYTES} bytes`);
   if (looksBinary(text)) throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); expected YAML text');
   const lineCounter = new LineCounter();
@@ -46,35 +64,50 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  return {
-    file,
-    documents: parsed.map((doc, index) => {
-      const [error] = doc.errors;
-      if (error) throw new InputError(file, at(error.pos[0]), shortMessage(error));
-      let value: unknown;
-      try {
-        value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-      } catch (error) {
-        const where = doc.contents && isNode(doc.contents) && doc.contents.range ? at(doc.contents.range[0]) : { line: 1, column: 1 };
-        throw new InputError(file, where, `YAML could not be read: ${shortMessage(error)}`);
-      }
-      return {
-        index,
-        value,
-        positionOf(path: YamlPath): SourcePosition {
-          for (let depth = path.length; depth >= 0; depth--) {
-            // A map entry is located at its key (`web:`), so a finding about a whole service or
-            // container lands on the line that names it, and a suppression comment above it works.
-            const key = depth > 0 ? keyNode(doc, path.slice(0, depth - 1), path[depth - 1]) : undefined;
-            if (key?.range) return at(key.range[0]);
-            const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-            if (isNode(node) && node.range) return at(node.range[0]);
-          }
-          return { line: 1, column: 1 };
-        },
-      };
-    }),
-  };
+  const documents: YamlDocument[] = [];
+  const errors: InputError[] = [];
+  parsed.forEach((doc, index) => {
+    const [error] = doc.errors;
+    if (error) {
+      errors.push(new InputError(file, at(error.pos[0]), errorMessage(error, text)));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      const where = doc.contents && isNode(doc.contents) && doc.contents.range ? at(doc.contents.range[0]) : { line: 1, column: 1 };
+      errors.push(new InputError(file, where, `YAML could not be read: ${shortMessage(error)}`));
+      return;
+    }
+    documents.push({
+      index,
+      value,
+      positionOf(path: YamlPath): SourcePosition {
+        for (let depth = path.length; depth >= 0; depth--) {
+          // A map entry is located at its key (`web:`), so a finding about a whole service or
+          // container lands on the line that names it, and a suppression comment above it works.
+          const key = depth > 0 ? keyNode(doc, path.slice(0, depth - 1), path[depth - 1]) : undefined;
+          if (key?.range) return at(key.range[0]);
+          const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+          if (isNode(node) && node.range) return at(node.range[0]);
+        }
+        return { line: 1, column: 1 };
+      },
+    });
+  });
+  return { file, documents, errors };
+}
+
+/** The parser's message, made specific where it is vague: a duplicate key is named. */
+function errorMessage(error: YAMLError, text: string): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    // The error points at the key's first character; the key runs to its `:` (or closing quote).
+    const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:\n]*?))\s*:/.exec(text.slice(error.pos[0], error.pos[0] + 200));
+    const key = (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim();
+    return key ? `the key "${key}" appears twice in the same map (the last one would win silently)` : shortMessage(error);
+  }
+  return shortMessage(error);
 }
 
 function keyNode(doc: Document.Parsed, parentPath: YamlPath, key: string | number | undefined) {

@@ -12,7 +12,7 @@ import { lintWithParser, type LintOptions, type LintResult, type Parser } from '
 import { allRules } from './registry.js';
 import type { RuleTarget } from './types.js';
 
-export { lintWithParser, parseErrorFinding, toFinding, type LintOptions, type LintResult, type Parser } from './lintCore.js';
+export { lintModel, lintWithParser, parseErrorFinding, toFinding, type LintOptions, type LintResult, type Parser } from './lintCore.js';
 
 const parsers: { [T in RuleTarget]: Parser } = {
   dockerfile: parseDockerfile,

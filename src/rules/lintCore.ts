@@ -5,9 +5,12 @@
  */
 import { InputError } from '../parse/position.js';
 import { suppressedRulesByLine } from './suppressions.js';
-import type { Finding, Rule, RuleContext, RuleHit, RuleTarget } from './types.js';
+import type { Finding, Rule, RuleContext, RuleHit, RuleTarget, Severity } from './types.js';
 
 export type Parser = (text: string, file: string) => unknown;
+
+/** What a user may set per rule: its severity, or `off`. */
+export type SeverityOverride = Severity | 'off';
 
 export interface LintOptions {
   /** Only these rules (default: all rules for the file's kind). */
@@ -18,13 +21,16 @@ export interface LintOptions {
    */
   honourSuppressions?: boolean;
   context?: RuleContext;
+  /** Per-rule severities from `.shipshape.yaml` (`off` skips the rule). */
+  severities?: Readonly<Record<string, SeverityOverride>>;
 }
 
 export interface LintResult {
   file: string;
-  kind: RuleTarget;
+  /** The file's kind; `other` for a file reported without being linted (a template, an unreadable file). */
+  kind: RuleTarget | 'other';
   findings: Finding[];
-  /** Set when the file could not be parsed; the findings then hold one `parse-error`. */
+  /** Set when the file could not be parsed; the findings then hold a `parse-error`. */
   parseError?: InputError;
 }
 
@@ -37,31 +43,45 @@ export function lintWithParser(text: string, file: string, kind: RuleTarget, par
   try {
     model = parse(text, file);
   } catch (error) {
-    if (error instanceof InputError) return { file, kind, findings: [parseErrorFinding(error)], parseError: error };
-    // A parser bug must not take the whole lint run down; report it where the file starts.
-    const internal = new InputError(file, { line: 1, column: 1 }, `could not be parsed (${(error as Error).message})`);
-    return { file, kind, findings: [parseErrorFinding(internal)], parseError: internal };
+    const parseError = asInputError(error, file);
+    return { file, kind, findings: [parseErrorFinding(parseError, options.severities)], parseError };
   }
-  const rules = candidates.filter((rule) => rule.target === kind);
+  return lintModel(model, text, file, kind, candidates, options);
+}
+
+/** A parser's exception as an InputError; a parser bug must not take the whole lint run down. */
+export function asInputError(error: unknown, file: string): InputError {
+  if (error instanceof InputError) return error;
+  return new InputError(file, { line: 1, column: 1 }, `could not be parsed (${(error as Error).message})`);
+}
+
+/**
+ * Runs the rules over a model parsed already (`shipshape lint` parses each file once, while
+ * recognising it). `earlier` holds findings about the same file found before (a broken document).
+ */
+export function lintModel(model: unknown, text: string, file: string, kind: RuleTarget, candidates: readonly Rule[], options: LintOptions = {}, earlier: Finding[] = []): LintResult {
+  const severities = options.severities ?? {};
+  const rules = candidates.filter((rule) => rule.target === kind && severities[rule.meta.id] !== 'off');
   const suppressed = options.honourSuppressions === false ? new Map<number, Set<string>>() : suppressedRulesByLine(text);
   const context = options.context ?? {};
   const findings = rules.flatMap((rule) =>
     (rule.check as (model: unknown, context: RuleContext) => RuleHit[])(model, context)
       .filter((hit) => !suppressed.get(hit.line)?.has(rule.meta.id))
-      .map((hit) => toFinding(rule, hit, file)),
+      .map((hit) => toFinding(rule, hit, file, severities[rule.meta.id])),
   );
-  return { file, kind, findings: sortFindings(findings) };
+  return { file, kind, findings: sortFindings([...earlier, ...findings]) };
 }
 
-export function toFinding(rule: Rule, hit: RuleHit, file: string): Finding {
-  const { id, severity, title, why, fix, item, references } = rule.meta;
-  return { rule: id, severity, file, title, why, fix, item, references, ...hit };
+export function toFinding(rule: Rule, hit: RuleHit, file: string, severity?: SeverityOverride): Finding {
+  const { id, title, why, fix, item, references } = rule.meta;
+  return { rule: id, severity: severity && severity !== 'off' ? severity : rule.meta.severity, file, title, why, fix, item, references, ...hit };
 }
 
-export function parseErrorFinding(error: InputError): Finding {
+export function parseErrorFinding(error: InputError, severities: Readonly<Record<string, SeverityOverride>> = {}): Finding {
+  const override = severities['parse-error'];
   return {
     rule: 'parse-error',
-    severity: 'error',
+    severity: override && override !== 'off' ? override : 'error',
     file: error.file,
     line: error.position.line,
     column: error.position.column,
@@ -74,6 +94,6 @@ export function parseErrorFinding(error: InputError): Finding {
   };
 }
 
-function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }

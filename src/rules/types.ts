@@ -10,6 +10,7 @@ import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubernetesModel } from '../parse/kubernetes.js';
 import type { PodSecurityLevel } from '../analysis/kubernetesPodSecurity.js';
 import type { PodSecurityVersion } from '../analysis/podSecurityVersions.js';
+import type { RunContext } from './runContext.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -51,6 +52,14 @@ export interface RuleContext {
    * it (`pss-restricted@v1.30`); without it the rules judge as the latest version.
    */
   podSecurity?: { level: PodSecurityLevel; version: PodSecurityVersion } | undefined;
+  /**
+   * What the other files of the same `shipshape lint` run hold (see runContext.ts), for rules
+   * whose verdict depends on them: a NetworkPolicy in another file, a compose service's
+   * Dockerfile. Undefined when one file is checked alone; rules then judge that file by itself.
+   */
+  run?: RunContext | undefined;
+  /** Registry or repository prefixes the user trusts (`trustedRegistries` in `.shipshape.yaml`). */
+  trustedRegistries?: readonly string[] | undefined;
 }
 
 interface RuleOf<Target extends string, Model> {

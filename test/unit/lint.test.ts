@@ -78,7 +78,8 @@ describe('lint output', () => {
   });
 
   it('produces SARIF 2.1.0 that validates against the official schema', () => {
-    const sarif = lintToSarif(results, rules, '0.0.0-test');
+    // As the CLI runs it from a subfolder of the repository: paths relative to %SRCROOT%.
+    const sarif = lintToSarif(results, rules, '0.0.0-test', { cwd: app, srcRoot: root });
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false, logger: false });
     const validate = ajv.compile(sarifSchema);
     const valid = validate(sarif);
@@ -87,17 +88,19 @@ describe('lint output', () => {
     const run = sarif.runs[0];
     expect(run?.results?.length).toBe(results.flatMap((r) => r.findings).length);
     const rootUser = run?.results?.find((r) => r.ruleId === 'dockerfile/no-root-user');
-    expect(rootUser?.locations?.[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'Dockerfile' }, region: { startLine: 1, startColumn: 1 } });
+    expect(rootUser?.locations?.[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'app/Dockerfile', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1 } });
     expect(run?.tool.driver.rules?.[rootUser?.ruleIndex ?? -1]?.id).toBe('dockerfile/no-root-user');
   });
 });
 
 describe('shipshape lint', () => {
-  it('exits 1 with file:line:column findings when there is an error', async () => {
+  it('exits 1 with findings grouped under their file when there is an error', async () => {
     const result = await runCli(['lint', app]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/Dockerfile:1:1 error .*\[dockerfile\/no-root-user\]/);
-    expect(result.stdout).toMatch(/broken\/Dockerfile:2:1 error heredoc/);
+    const blocks = result.stdout.split('\n\n');
+    const block = (suffix: string) => blocks.find((b) => (b.split('\n')[0] ?? '').endsWith(suffix)) ?? '';
+    expect(block('/app/Dockerfile')).toMatch(/^ {2}1:1 +error +.*\[dockerfile\/no-root-user\]$/m);
+    expect(block('/broken/Dockerfile')).toMatch(/^ {2}2:1 +error +heredoc/m);
     expect(result.stdout).toMatch(/\d+ errors?, \d+ warnings?, \d+ info in 5 files/);
   });
 
@@ -126,7 +129,7 @@ describe('shipshape lint', () => {
 
   it.each([
     [['lint'], /name at least one file or folder/],
-    [['lint', '--format', 'xml', '.'], /--format must be text, json or sarif/],
+    [['lint', '--format', 'xml', '.'], /--format must be text, json, sarif, github or gitlab/],
     [['lint', '/no/such/path'], /no such file or folder/],
     [['lint', '--profile', 'pss-nonsense', '.'], /unknown profile "pss-nonsense"/],
   ])('exits 2 on a usage error: %j', async (args, message) => {

@@ -26,10 +26,12 @@ export const trustedBaseImage: DockerfileRule = {
     item: 'image.trusted-sources',
     references: ['cis-docker:4.2'],
   },
-  check(model) {
+  check(model, context) {
     const hits: RuleHit[] = [];
+    // `trustedRegistries` in .shipshape.yaml: the user's own registries count as named publishers.
+    const trustedByUser = (name: string) => (context.trustedRegistries ?? []).some((prefix) => name === prefix.replace(/\/$/, '') || name.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
     for (const use of externalImages(model)) {
-      if (use.unknown || isFromTrustedSource(use.base)) continue;
+      if (use.unknown || isFromTrustedSource(use.base) || trustedByUser(use.base.name)) continue;
       const copied = use.via === 'COPY --from' ? ' (`COPY --from` pulls it like a base image)' : '';
       hits.push({
         line: use.instruction.line,

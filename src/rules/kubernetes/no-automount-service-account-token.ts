@@ -1,13 +1,13 @@
 /**
  * Pods should not get an API token mounted unless they call the API. A pod passes when it sets
  * `automountServiceAccountToken: false`, or leaves it unset and its ServiceAccount, found in the
- * same file, sets false. A ServiceAccount that does not set false is reported too. Info only:
- * the ServiceAccount usually lives elsewhere and may already disable the token.
+ * same lint run, sets false. A ServiceAccount that does not set false is reported only when no
+ * pod reported here uses it (one mistake, one finding). Info only: the ServiceAccount usually
+ * lives elsewhere and may already disable the token.
  */
 import { sameNamespace } from '../../analysis/kubernetesNamespaces.js';
 import { describeObject, hitAt } from '../../analysis/kubernetesWalk.js';
-import type { PodSpecRef } from '../../parse/kubernetes.js';
-import type { KubernetesModel } from '../../parse/kubernetes.js';
+import type { KubernetesObject, PodSpecRef } from '../../parse/kubernetes.js';
 import type { KubernetesRule } from '../types.js';
 
 export const noAutomountServiceAccountToken: KubernetesRule = {
@@ -28,18 +28,25 @@ export const noAutomountServiceAccountToken: KubernetesRule = {
     item: 'k8s.rbac',
     references: [],
   },
-  check(model) {
+  check(model, context) {
+    // Across the run when there is one: the ServiceAccount often sits in another file.
+    const objects = context.run?.kubernetesObjects ?? model.objects;
+    const pods = context.run?.podSpecs ?? model.podSpecs;
     const podHits = model.podSpecs.flatMap((pod) => {
       const setting = pod.spec.automountServiceAccountToken;
       if (setting === false) return [];
-      if (setting === undefined && serviceAccountDisablesToken(model, pod)) return [];
+      const account = serviceAccountOf(objects, pod);
+      if (setting === undefined && account?.value.automountServiceAccountToken === false) return [];
+      const alsoAccount = account ? ` (nor does its ServiceAccount ${account.name})` : '';
       return setting === undefined
-        ? [hitAt(pod.object, pod.path, `${describeObject(pod.object)} does not set automountServiceAccountToken: false`)]
+        ? [hitAt(pod.object, pod.path, `${describeObject(pod.object)} does not set automountServiceAccountToken: false${alsoAccount}`)]
         : [hitAt(pod.object, [...pod.path, 'automountServiceAccountToken'],
           `${describeObject(pod.object)} sets automountServiceAccountToken: ${String(setting)}`)];
     });
+    // One mistake, one finding: a ServiceAccount whose pods are reported above is not reported again.
     const accountHits = model.objects
       .filter((object) => object.kind === 'ServiceAccount' && object.value.automountServiceAccountToken !== false)
+      .filter((account) => !pods.some((pod) => pod.spec.automountServiceAccountToken !== false && serviceAccountOf(objects, pod) === account))
       .map((account) =>
         hitAt(account, 'automountServiceAccountToken' in account.value ? [...account.path, 'automountServiceAccountToken'] : account.path,
           `${describeObject(account)} does not set automountServiceAccountToken: false`));
@@ -47,11 +54,7 @@ export const noAutomountServiceAccountToken: KubernetesRule = {
   },
 };
 
-function serviceAccountDisablesToken(model: KubernetesModel, pod: PodSpecRef): boolean {
+function serviceAccountOf(objects: readonly KubernetesObject[], pod: PodSpecRef): KubernetesObject | undefined {
   const named = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
-  return model.objects.some((object) =>
-    object.kind === 'ServiceAccount' &&
-    object.name === named &&
-    sameNamespace(object, pod.object) &&
-    object.value.automountServiceAccountToken === false);
+  return objects.find((object) => object.kind === 'ServiceAccount' && object.name === named && sameNamespace(object, pod.object));
 }

@@ -1,0 +1,95 @@
+/**
+ * The run-level context: verdicts that depend on another file of the same run.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LintSource } from './discoverFiles.js';
+import { lintSources } from './lintSources.js';
+import { recognizeYaml } from './recognizeYaml.js';
+
+function yamlSource(file: string, text: string): LintSource {
+  const recognized = recognizeYaml(text, file, 'yaml');
+  if (!('yaml' in recognized)) throw new Error(`${file} was not recognised`);
+  return { file, kind: recognized.kind, text, yaml: recognized.yaml, given: '.' };
+}
+
+const deployment = (namespace: string, account = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: ${namespace}
+spec:
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+${account}      containers:
+        - name: web
+          image: busybox:1.36.1
+`;
+const denyAll = (namespace: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-all
+  namespace: ${namespace}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+`;
+
+async function rulesFired(sources: LintSource[], rule: string) {
+  const { results } = await lintSources(sources);
+  return results.flatMap((r) => r.findings.filter((f) => f.rule === rule).map((f) => `${r.file}:${f.line}`));
+}
+
+describe('run-level context', () => {
+  it('a NetworkPolicy in another file of the run covers the namespace', async () => {
+    expect(await rulesFired([yamlSource('k8s/web.yaml', deployment('shop')), yamlSource('k8s/policies.yaml', denyAll('shop'))], 'kubernetes/network-policy-present')).toEqual([]);
+  });
+
+  it('a NetworkPolicy of another namespace does not', async () => {
+    expect(await rulesFired([yamlSource('k8s/web.yaml', deployment('shop')), yamlSource('k8s/policies.yaml', denyAll('billing'))], 'kubernetes/network-policy-present')).toEqual(['k8s/web.yaml:1']);
+  });
+
+  it('reports the automount token once for a Deployment and its ServiceAccount in another file', async () => {
+    const account = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\n';
+    const fired = await rulesFired([yamlSource('k8s/web.yaml', deployment('shop', '      serviceAccountName: web\n')), yamlSource('k8s/account.yaml', account)], 'kubernetes/no-automount-service-account-token');
+    expect(fired).toEqual(['k8s/web.yaml:10']);
+  });
+
+  it('accepts the Deployment when its ServiceAccount in another file turns the token off', async () => {
+    const account = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\nautomountServiceAccountToken: false\n';
+    expect(await rulesFired([yamlSource('k8s/web.yaml', deployment('shop', '      serviceAccountName: web\n')), yamlSource('k8s/account.yaml', account)], 'kubernetes/no-automount-service-account-token')).toEqual([]);
+  });
+
+  it("judges a compose service built from a Dockerfile of the run by that Dockerfile's USER", async () => {
+    const compose = 'services:\n  api:\n    build: ./api\n  worker:\n    build:\n      context: .\n      dockerfile: worker/Dockerfile\n  tools:\n    build:\n      context: ./api\n      target: debug\n';
+    const sources: LintSource[] = [
+      yamlSource('deploy/compose.yaml', compose),
+      { file: 'deploy/api/Dockerfile', kind: 'dockerfile', text: 'FROM busybox:1.36.1 AS debug\nUSER root\nFROM busybox:1.36.1\nUSER 10001\n', given: '.' },
+      { file: 'deploy/worker/Dockerfile', kind: 'dockerfile', text: 'FROM busybox:1.36.1\nRUN true\n', given: '.' },
+    ];
+    const { results } = await lintSources(sources);
+    const messages = results.find((r) => r.file === 'deploy/compose.yaml')?.findings.filter((f) => f.rule === 'compose/no-root-user').map((f) => f.message) ?? [];
+    expect(messages).toEqual([
+      expect.stringMatching(/service worker .* deploy\/worker\/Dockerfile, whose final stage never sets USER/),
+      expect.stringMatching(/service tools .* deploy\/api\/Dockerfile, whose stage debug sets `USER root`/),
+    ]);
+  });
+
+  it('a broken document costs only itself', async () => {
+    const { results } = await lintSources([yamlSource('k8s/web.yaml', `${deployment('shop')}---\nkind: [\n---\n${denyAll('shop')}`)]);
+    const rules = results[0]?.findings.map((f) => f.rule) ?? [];
+    expect(rules).toContain('parse-error');
+    expect(rules).toContain('kubernetes/run-as-non-root');
+    expect(rules).not.toContain('kubernetes/network-policy-present');
+  });
+
+  it('applies per-rule severities and turns rules off', async () => {
+    const { results } = await lintSources([yamlSource('k8s/web.yaml', deployment('shop'))], {
+      severities: { 'kubernetes/network-policy-present': 'error', 'kubernetes/run-as-non-root': 'off' },
+    });
+    const findings = results[0]?.findings ?? [];
+    expect(findings.find((f) => f.rule === 'kubernetes/network-policy-present')?.severity).toBe('error');
+    expect(findings.map((f) => f.rule)).not.toContain('kubernetes/run-as-non-root');
+  });
+});

@@ -47,9 +47,11 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
   const settings = learnerRunSettings(spec, dir);
   // Secret files are read here, at the edge, and only from inside the challenge folder.
   const secrets = readSecretFiles(dir, settings.secretFiles);
-  const refusals = [...settings.refusals, ...secrets.refusals];
+  // Build secrets (`docker build --secret id=x,src=file`) come from the same folder, read the same way.
+  const buildSecrets = readSecretFiles(dir, Object.entries(spec.buildSecrets ?? {}).map(([name, file]) => ({ name, file, target: `/run/secrets/${name}`, mode: 0o400 })));
+  const refusals = [...settings.refusals, ...secrets.refusals, ...buildSecrets.refusals];
   if (refusals.length > 0) return failAll(probes, new RefusedSettingsError(refusals).message);
-  const invalid = [...settings.invalid, ...secrets.invalid];
+  const invalid = [...settings.invalid, ...secrets.invalid, ...buildSecrets.invalid];
   if (invalid.length > 0) return failAll(probes, `${settings.source}: the container cannot start with these settings: ${describeSettings(invalid)}`);
   const session = new RuntimeSession(options.docker);
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
@@ -64,6 +66,7 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
       dockerfile: spec.dockerfile,
       tag,
       labels,
+      ...(buildSecrets.files.length > 0 ? { secrets: Object.fromEntries(buildSecrets.files.map((file) => [file.name, file.content.toString('utf8')])) } : {}),
       // Only the step headers (classic `Step 2/5 : ...`, BuildKit `[stage 2/5] ...`): the rest
       // of the builder's chatter is noise to a learner. build.ts maps steps to lines itself.
       onProgress: (line) => {

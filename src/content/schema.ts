@@ -126,6 +126,11 @@ export const runtimeCheckSchema = z.strictObject({
   /** Where the learner's run settings come from (default: the image's own). */
   run: runSourceSchema.default({ from: 'dockerfile' }),
   probes: z.array(runtimeProbeSchema).min(1),
+  /**
+   * Secrets the build is given, as `docker build --secret id=<id>,src=<file>` would: id to a
+   * file of the challenge folder. A `RUN --mount=type=secret,id=<id>` step reads it.
+   */
+  buildSecrets: z.record(z.string().regex(/^[\w.-]+$/, 'a secret id such as "registry_token"'), relativePath).optional(),
 });
 
 export const negativeFixSchema = z.strictObject({

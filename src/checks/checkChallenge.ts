@@ -8,7 +8,7 @@ import { InputError } from '../parse/position.js';
 import { readLearnerFiles } from '../workspace/workspace.js';
 import { fileKindByName } from './fileKinds.js';
 import { runStaticChecks } from './staticChecks.js';
-import type { ChallengeVerdict } from './types.js';
+import type { CheckResult, ChallengeVerdict } from './types.js';
 
 export interface CheckOptions {
   dir: string;
@@ -40,5 +40,17 @@ export async function checkChallenge(challenge: Challenge, options: CheckOptions
     await sweepLeftovers(docker);
     checks.push(...(await runRuntimeChecks(challenge, { docker, dir: options.dir, onProgress: options.onProgress })));
   }
-  return { challenge: challenge.id, passed: checks.every((check) => check.passed), checks };
+  return { challenge: challenge.id, passed: checks.every((check) => check.passed), checks: withRequirements(challenge, checks) };
+}
+
+/** Each check carries the task's requirement it proves, as challenge.yaml names it (same order as the specs). */
+function withRequirements(challenge: Challenge, checks: CheckResult[]): CheckResult[] {
+  const statics = challenge.checks.static.map((spec) => spec.requirement);
+  const probes = challenge.checks.runtime?.probes.map((spec) => spec.requirement) ?? [];
+  let s = 0;
+  let r = 0;
+  return checks.map((check) => {
+    const requirement = check.kind === 'static' ? statics[s++] : probes[r++];
+    return requirement ? { ...check, requirement } : check;
+  });
 }

@@ -106,12 +106,12 @@ export async function runRuntimeChecks(challenge: Challenge, options: RuntimeChe
     }
     const results: CheckResult[] = [];
     for (const { probe, params } of probes) {
-      options.onProgress?.(`probing: ${probe.title}`);
+      options.onProgress?.(`probing: ${probe.passTitle}`);
       const verdict = await probe
         .run({ docker: options.docker, imageRef: tag, container, containerInfo, image, requested: settings.host, // execTrusted runs the image's own tool until shipshape brings its toolbox (see ProbeContext).
         exec: (cmd) => execInContainer(session, container, cmd), execTrusted: (argv) => execInContainer(session, container, argv) }, params)
         .catch((error: unknown) => ({ passed: false, evidence: `the probe could not run: ${(error as Error).message}` }));
-      results.push({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, findings: [] });
+      results.push({ kind: 'runtime', id: probe.id, title: verdict.passed ? probe.passTitle : probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, ...(verdict.passed ? {} : { fix: probe.fix }), findings: [] });
     }
     return results;
   } catch (error) {
@@ -176,7 +176,7 @@ function describeSettings(settings: Refusal[]): string {
 }
 
 function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[] {
-  return probes.map(({ probe }) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, findings: [] }));
+  return probes.map(({ probe }) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, fix: probe.fix, findings: [] }));
 }
 
 /**

@@ -11,6 +11,10 @@ export interface CheckResult {
   passed: boolean;
   /** What was seen: the findings' messages, or a probe's evidence. */
   evidence: string;
+  /** The task's requirement this check proves (challenge.yaml's `requirement:`), for failures. */
+  requirement?: string;
+  /** How to fix a failed runtime check (static checks carry theirs in each finding). */
+  fix?: string;
   findings: Finding[];
 }
 

@@ -102,6 +102,8 @@ export const staticCheckSchema = z.strictObject({
   file: relativePath.optional(),
   /** What passing this check is worth when grading (default 1). */
   points: z.number().int().nonnegative().default(1),
+  /** The requirement of the task this check proves, in the task's words; shown beside a failure. */
+  requirement: z.string().min(1).optional(),
 });
 
 export const runtimeProbeSchema = z.strictObject({
@@ -111,6 +113,8 @@ export const runtimeProbeSchema = z.strictObject({
   with: z.record(z.string(), z.unknown()).default({}),
   /** What passing this probe is worth when grading (default 1). */
   points: z.number().int().nonnegative().default(1),
+  /** The requirement of the task this probe proves, in the task's words; shown beside a failure. */
+  requirement: z.string().min(1).optional(),
 });
 
 /** How the container is started: with the image's defaults, or as a compose service or Kubernetes container says. */

@@ -27,6 +27,14 @@ describe('formatVerdict', () => {
     expect(text).toContain('`id -u` printed 10001');
     expect(text).toMatch(/1 of 2 checks fail for demo\.$/);
   });
+
+  it('prints a failed runtime check with its evidence and its fix', () => {
+    const text = formatVerdict({
+      challenge: 'demo', passed: false,
+      checks: [{ kind: 'runtime', id: 'attack-run-dropped-binary', title: 'Attack: a program dropped into a writable folder ran', item: 'runtime.read-only-rootfs', passed: false, requirement: 'nothing dropped into /tmp may run', evidence: 'ran from /tmp', fix: 'mount /tmp as a tmpfs without exec', findings: [] }],
+    }, lessonFor);
+    expect(text).toContain('FAIL [runtime] Attack: a program dropped into a writable folder ran (attack-run-dropped-binary)\n     task: nothing dropped into /tmp may run\n     ran from /tmp\n     fix: mount /tmp as a tmpfs without exec');
+  });
 });
 
 describe('verdictToJson', () => {

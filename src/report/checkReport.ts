@@ -25,7 +25,11 @@ export function formatVerdict(verdict: ChallengeVerdict, lessonFor: LessonLookup
       if (check.kind === 'runtime') lines.push(`     ${check.evidence}`);
       continue;
     }
-    if (check.findings.length === 0) lines.push(`     ${check.evidence}`);
+    if (check.requirement) lines.push(`     task: ${check.requirement}`);
+    if (check.findings.length === 0) {
+      lines.push(`     ${check.evidence}`);
+      if (check.fix) lines.push(`     fix: ${check.fix}`);
+    }
     for (const finding of check.findings) {
       lines.push(`     ${style.bold(`${finding.file}:${finding.line}:${finding.column}`)} ${finding.message}`);
       lines.push(`     why: ${finding.why}`);
@@ -58,6 +62,8 @@ export function verdictToJson(verdict: ChallengeVerdict, lessonFor: LessonLookup
       lesson: lessonFor(check.item)?.id ?? null,
       passed: check.passed,
       evidence: check.evidence,
+      fix: check.fix ?? null,
+      requirement: check.requirement ?? null,
       findings: check.findings.map(({ rule, severity, file, line, column, message, why, fix, item, references }) => ({
         rule, severity, file, line, column, message, why, fix, item: item ?? null, references,
       })),

@@ -45,6 +45,9 @@ describe('rule registry', () => {
     expect(meta.id).toMatch(/^(dockerfile|compose|kubernetes|ci|daemon)\/[a-z0-9-]+$/);
     expect(meta.id.startsWith(`${rule.target}/`)).toBe(true);
     expect(meta.title.length).toBeGreaterThan(5);
+    // A title for each outcome, and they differ: a pass must not print the problem.
+    expect(meta.passTitle.length).toBeGreaterThan(5);
+    expect(meta.passTitle).not.toBe(meta.title);
     expect(meta.why.length).toBeGreaterThan(80);
     expect(meta.fix.length).toBeGreaterThan(20);
     expect(isCurriculumItemId(meta.item)).toBe(true);

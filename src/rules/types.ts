@@ -15,7 +15,10 @@ export interface RuleMeta {
   /** `<target>/<name>`, e.g. `dockerfile/no-root-user`; the file is `src/rules/<target>/<name>.ts`. */
   id: string;
   severity: Severity;
+  /** The problem, as a failing check reports it: "The container runs as root". */
   title: string;
+  /** The same check passing: "The container does not run as root". */
+  passTitle: string;
   /** One paragraph, in the course's voice: what an attacker gains when this is wrong. */
   why: string;
   /** How to fix it, concretely. */

@@ -2,8 +2,9 @@
  * Base images the course's Dockerfiles start FROM. Real users pull them (or load an offline
  * bundle made with `docker save`). Where no registry is reachable, as on CI machines and in
  * offline workshops without a bundle, a stand-in is built locally from the host's static
- * busybox: a 2 MB image with a shell, `id`, `wget` and `httpd` (but no `adduser` or
- * `addgroup`). `imageBundle.ts` writes and reads the offline bundle.
+ * busybox: a 2 MB image with a shell, `id`, `wget` and `httpd`, plus what Debian's BusyBox
+ * lacks and the course uses (`adduser`, `addgroup`, `install`: busyboxStandInTools.ts).
+ * `imageBundle.ts` writes and reads the offline bundle.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -11,10 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-fs';
+import { STANDIN_LACKS, STANDIN_VERSION, standInGroup, standInPasswd, standInShadow, standInTools } from './busyboxStandInTools.js';
 import { PullProgress, pullEventLine, type PullEvent } from './pullProgress.js';
 import { importStandIn, isStandInReference, standInBlocker } from './standInImages.js';
 
 export const STANDIN_LABEL = 'dev.shipshape.standin';
+/** Which version of the stand-in an image is; older ones are rebuilt by `images prepare`. */
+export const STANDIN_VERSION_LABEL = 'dev.shipshape.standin.version';
 
 export type ImageSource = 'present' | 'stand-in' | 'pulled';
 
@@ -58,9 +62,12 @@ export async function importBusyboxStandIn(docker: Docker, reference: string, bu
     for (const applet of applets) {
       if (applet !== 'busybox') symlinkSync('busybox', path.join(root, 'bin', applet));
     }
-    writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n');
-    writeFileSync(path.join(root, 'etc/group'), 'root:x:0:\nnogroup:x:65534:\n');
-    writeFileSync(path.join(root, 'etc/shadow'), 'root:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n', { mode: 0o640 });
+    for (const tool of standInTools) {
+      if (!applets.includes(tool.name)) writeFileSync(path.join(root, 'bin', tool.name), tool.script, { mode: 0o755 });
+    }
+    writeFileSync(path.join(root, 'etc/passwd'), standInPasswd);
+    writeFileSync(path.join(root, 'etc/group'), standInGroup);
+    writeFileSync(path.join(root, 'etc/shadow'), standInShadow, { mode: 0o640 });
     const [repo, tag] = splitReference(reference);
     // umask 0 keeps /tmp at 1777 (the engine copies its mode onto a tmpfs mounted there), and
     // every file is root's, as in a real base image, whoever runs this.
@@ -70,7 +77,7 @@ export async function importBusyboxStandIn(docker: Docker, reference: string, bu
     const stream = await docker.importImage(rootfs as unknown as NodeJS.ReadableStream, {
       repo,
       tag,
-      changes: ['ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'CMD ["sh"]', `LABEL ${STANDIN_LABEL}=true`],
+      changes: ['ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'CMD ["sh"]', `LABEL ${STANDIN_LABEL}=true`, `LABEL ${STANDIN_VERSION_LABEL}=${STANDIN_VERSION}`],
     } as object);
     await followToEnd(docker, stream);
   } finally {
@@ -98,6 +105,10 @@ export interface ImageStatus {
   standIn: boolean;
   id: string | undefined;
   sizeBytes: number | undefined;
+  /** What a stand-in does differently from the real image; empty for real images. */
+  lacks: readonly string[];
+  /** A stand-in made by an older shipshape: `images prepare` rebuilds it. */
+  outdated: boolean;
 }
 
 /** Whether each reference is on the engine, and whether it is a stand-in. */
@@ -111,6 +122,8 @@ export async function imageStatuses(docker: Docker, references: readonly string[
         standIn: info?.Config?.Labels?.[STANDIN_LABEL] === 'true',
         id: info?.Id,
         sizeBytes: info?.Size,
+        lacks: info?.Config?.Labels?.[STANDIN_LABEL] === 'true' ? STANDIN_LACKS : [],
+        outdated: info !== undefined && isOutdatedStandIn(info.Config?.Labels ?? undefined),
       };
     }),
   );
@@ -128,7 +141,9 @@ export async function ensureBaseImages(
 ): Promise<Map<string, ImageSource>> {
   const sources = new Map<string, ImageSource>();
   for (const reference of references) {
-    if (await imageExists(docker, reference)) {
+    const info = await docker.getImage(reference).inspect().catch(() => undefined);
+    // A stand-in from an older shipshape lacks tools the course now teaches: build it again.
+    if (info && !isOutdatedStandIn(info.Config?.Labels ?? undefined)) {
       sources.set(reference, 'present');
       continue;
     }
@@ -150,6 +165,10 @@ export async function ensureBaseImages(
     }
   }
   return sources;
+}
+
+function isOutdatedStandIn(labels: Record<string, string> | undefined): boolean {
+  return labels?.[STANDIN_LABEL] === 'true' && labels[STANDIN_VERSION_LABEL] !== STANDIN_VERSION;
 }
 
 function isBusyboxReference(reference: string): boolean {

@@ -9,6 +9,7 @@
  * that serves the secrets (buildSecrets.ts). Where the engine or client cannot do that, the
  * build is refused before it starts, naming the line that needs it.
  */
+import { buildFailureMessage } from './commandNotFound.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
@@ -148,7 +149,7 @@ async function runBuild(session: RuntimeSession, request: BuildRequest, run: Run
     const message = (failure.errorDetail?.message ?? failure.error ?? 'build failed').trim();
     // A Dockerfile the builder could not parse names its line in the message instead of a step.
     const line = stepLine(step, buildKit, stepLines, run.model) ?? lineInMessage(message);
-    throw new BuildFailedError(message, step, line, log);
+    throw new BuildFailedError(buildFailureMessage(message, log, step), step, line, log);
   }
 }
 

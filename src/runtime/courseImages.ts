@@ -19,9 +19,10 @@ export function courseDockerfiles(course: Course): { file: string; text: string 
         if (existsSync(full)) found.push({ file: full, text: readFileSync(full, 'utf8') });
       }
     }
-    for (const fix of challenge.negativeFixes) {
-      for (const [file, text] of Object.entries(fix.files)) {
-        if (fileKindByName(file) === 'dockerfile') found.push({ file: `${challenge.folder}: ${fix.name}`, text });
+    // Wrong answers and other right answers are built too (author check, CI): their bases count.
+    for (const variant of [...challenge.negativeFixes, ...challenge.alternativeSolutions]) {
+      for (const [file, text] of Object.entries(variant.files)) {
+        if (fileKindByName(file) === 'dockerfile') found.push({ file: `${challenge.folder}: ${variant.name}`, text });
       }
     }
   }

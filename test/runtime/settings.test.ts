@@ -46,6 +46,8 @@ const insideCommands: Record<string, string[]> = {
 const observer: AnyProbe = {
   id: 'test-observer',
   title: 'Records what the container runs with',
+  passTitle: 'Records what the container runs with',
+  fix: 'Nothing to fix: this probe only observes.',
   item: 'runtime.compose',
   params: z.strictObject({}),
   async run(context: ProbeContext) {

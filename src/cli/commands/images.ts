@@ -34,11 +34,12 @@ export async function imagesCommand(options: ImagesCommandOptions, io: Io): Prom
       case 'status': {
         const statuses = await imageStatuses(docker, needed);
         if (options.json) {
-          io.out(JSON.stringify({ version: 1, images: statuses.map(({ reference, present, standIn }) => ({ reference, present, standIn })) }, null, 2));
+          io.out(JSON.stringify({ version: 1, images: statuses.map(({ reference, present, standIn, lacks, outdated }) => ({ reference, present, standIn, lacks, outdated })) }, null, 2));
         } else {
           for (const status of statuses) {
             const state = status.present ? style.green(status.standIn ? 'present (local stand-in)' : 'present') : style.red('missing');
-            io.out(`${status.reference}  ${state}`);
+            io.out(`${status.reference}  ${state}${status.outdated ? ' (made by an older shipshape: run shipshape images prepare)' : ''}`);
+            for (const lack of status.lacks) io.out(`  stand-in lacks: ${lack}`);
           }
         }
         return statuses.every((status) => status.present) ? 0 : 1;

@@ -11,6 +11,7 @@ export const generateSbom: CiWorkflowRule = {
     id: 'ci/generate-sbom',
     severity: 'info',
     title: 'No SBOM is produced for the built image',
+    passTitle: 'An SBOM is produced for the built image',
     why:
       'When the next Log4Shell is announced, the question is "which of our running images contain it?", asked ' +
       'while attackers are already scanning. With a software bill of materials per image the answer is a search; ' +

@@ -23,6 +23,7 @@ export const pullRequestTargetCheckout: CiWorkflowRule = {
     id: 'ci/pull-request-target-checkout',
     severity: 'error',
     title: 'pull_request_target checks out the pull request\'s code',
+    passTitle: "pull_request_target does not check out the pull request's code",
     why:
       '`pull_request_target` exists so that workflows on pull requests from forks can label or comment: it runs ' +
       'in the context of your repository, with its secrets and a token that can write. Checking out the PR head ' +

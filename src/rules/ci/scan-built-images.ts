@@ -12,6 +12,7 @@ export const scanBuiltImages: CiWorkflowRule = {
     id: 'ci/scan-built-images',
     severity: 'warning',
     title: 'Images are built but never scanned',
+    passTitle: 'Built images are scanned',
     why:
       'A base image that was clean when you wrote the Dockerfile collects published vulnerabilities every week, ' +
       'and attackers scan the internet for exactly those: an unpatched OpenSSL or a library with a known remote ' +

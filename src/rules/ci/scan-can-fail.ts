@@ -12,6 +12,7 @@ export const scanCanFail: CiWorkflowRule = {
     id: 'ci/scan-can-fail',
     severity: 'warning',
     title: 'The image scan cannot fail the build',
+    passTitle: 'The image scan can fail the build',
     why:
       'A scanner that always exits 0 turns into a log nobody opens: the critical CVE is listed in green output ' +
       'while the image is pushed and deployed anyway. The gate only protects you when a finding stops the ' +

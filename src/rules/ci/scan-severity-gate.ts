@@ -12,6 +12,7 @@ export const scanSeverityGate: CiWorkflowRule = {
     id: 'ci/scan-severity-gate',
     severity: 'info',
     title: 'The Trivy scan has no severity gate',
+    passTitle: 'The Trivy scan has a severity gate',
     why:
       'A gate that fails on every finding, including the hundreds of LOW and unfixed ones in any distribution, ' +
       'fails every build; teams respond with `|| true` and then nothing is gated at all. A gate that leaves out ' +

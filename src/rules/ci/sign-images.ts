@@ -11,6 +11,7 @@ export const signImages: CiWorkflowRule = {
     id: 'ci/sign-images',
     severity: 'info',
     title: 'Pushed images are not signed',
+    passTitle: 'Pushed images are signed',
     why:
       'A tag in a registry proves nothing about who pushed it. An attacker with a leaked registry token can ' +
       'overwrite `myapp:1.2.3` with a backdoored image, and every cluster that pulls it runs their code. A ' +

@@ -13,6 +13,7 @@ export const tokenPermissions: CiWorkflowRule = {
     id: 'ci/token-permissions',
     severity: 'warning',
     title: 'The workflow token has broad permissions',
+    passTitle: 'The workflow token has narrow permissions',
     why:
       'Every step of a job, including third-party actions and the build scripts of your dependencies, can read ' +
       'the GITHUB_TOKEN. With write access to contents, packages and workflows, one compromised action pushes a ' +

@@ -13,6 +13,7 @@ export const cpuLimit: ComposeRule = {
     id: 'compose/cpu-limit',
     severity: 'info',
     title: 'A service has no CPU limit',
+    passTitle: 'Every service has a CPU limit',
     why:
       'A service without a CPU limit can use every core on the host. An attacker mining cryptocurrency in it, or ' +
       'a request that triggers an expensive loop, then slows every other container on the machine, and a ' +

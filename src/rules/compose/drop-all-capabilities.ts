@@ -14,6 +14,7 @@ export const dropAllCapabilities: ComposeRule = {
     id: 'compose/drop-all-capabilities',
     severity: 'warning',
     title: 'A service keeps default capabilities',
+    passTitle: 'Every service drops all capabilities',
     why:
       "Docker's default capability set still lets a container's root change any file's owner, bypass file " +
       'permission checks, craft raw packets to spoof traffic on the network and create device nodes. An ' +

@@ -14,6 +14,7 @@ export const memoryLimit: ComposeRule = {
     id: 'compose/memory-limit',
     severity: 'warning',
     title: 'A service has no memory limit',
+    passTitle: 'Every service has a memory limit',
     why:
       'Without a memory limit a service can take all of the host\'s memory, whether through a leak, a crafted ' +
       'request that makes it buffer a huge body, or an attacker running their own workload in it. The kernel ' +

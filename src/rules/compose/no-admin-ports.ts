@@ -19,6 +19,7 @@ export const noAdminPorts: ComposeRule = {
     id: 'compose/no-admin-ports',
     severity: 'error',
     title: 'A service publishes SSH or the Docker API',
+    passTitle: 'No service publishes SSH or the Docker API',
     why:
       'Port 2375 is the Docker API without authentication: anyone who reaches it runs a privileged container ' +
       'and owns the host, and internet scanners look for it constantly. Port 2376 is the same API behind ' +

@@ -13,6 +13,7 @@ export const noDangerousCapabilities: ComposeRule = {
     id: 'compose/no-dangerous-capabilities',
     severity: 'error',
     title: 'A service adds a capability that reaches the host',
+    passTitle: 'No service adds a capability that reaches the host',
     why:
       "Capabilities are slices of root's power, and some slices are most of the cake. SYS_ADMIN allows mounts " +
       'and the classic cgroup escapes, SYS_MODULE loads code into the host kernel, SYS_PTRACE reads and ' +

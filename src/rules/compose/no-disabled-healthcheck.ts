@@ -13,6 +13,7 @@ export const noDisabledHealthcheck: ComposeRule = {
     id: 'compose/no-disabled-healthcheck',
     severity: 'warning',
     title: "A service's health check is switched off",
+    passTitle: "No service's health check is switched off",
     why:
       'A health check is how Docker and the people on call notice that a service stopped answering: hung ' +
       'after a crafted request, stuck on an exhausted pool, or quietly replaced by an attacker\'s process. ' +

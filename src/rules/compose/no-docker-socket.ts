@@ -18,6 +18,7 @@ export const noDockerSocket: ComposeRule = {
     id: 'compose/no-docker-socket',
     severity: 'error',
     title: 'A container engine socket is mounted into a service',
+    passTitle: 'No container engine socket is mounted into a service',
     why:
       'The Docker socket is the Docker API, and the Docker API is root on the host: anyone who can reach it can ' +
       'run `docker run --privileged -v /:/host` and own the machine. An attacker who gets code execution in a ' +

@@ -13,6 +13,7 @@ export const noExtraCapabilities: ComposeRule = {
     id: 'compose/no-extra-capabilities',
     severity: 'warning',
     title: 'A service adds back a capability',
+    passTitle: 'No service adds back a capability',
     why:
       'Each capability added back is a power an attacker inherits the moment they run code in the service: ' +
       'SETUID and SETGID let them switch to any user, CHOWN and FOWNER take over files they do not own, ' +

@@ -14,6 +14,7 @@ export const noHostDevices: ComposeRule = {
     id: 'compose/no-host-devices',
     severity: 'error',
     title: 'A service gets direct access to host devices',
+    passTitle: 'No service gets direct access to host devices',
     why:
       'A device node is a direct line to host hardware and to a kernel driver. With a block device such as ' +
       '/dev/sda an attacker reads or rewrites the host disk underneath every file permission; with /dev/mem or ' +

@@ -22,6 +22,7 @@ export const noHostNamespaces: ComposeRule = {
     id: 'compose/no-host-namespaces',
     severity: 'error',
     title: "A service shares one of the host's namespaces",
+    passTitle: "No service shares one of the host's namespaces",
     why:
       'Namespaces are what make a container a separate world: its own processes, network and IPC. A service ' +
       "with `pid: host` sees and can signal every process on the machine, one with `network_mode: host` reaches " +

@@ -28,6 +28,7 @@ export const noLiteralSecrets: ComposeRule = {
     id: 'compose/no-literal-secrets',
     severity: 'error',
     title: 'A secret is written into the compose file',
+    passTitle: 'No secret is written into the compose file',
     why:
       'A password in a compose file lives in git history forever, in every clone, CI log and backup of the ' +
       'repository, and once the container runs, anyone who can run `docker inspect` or read /proc/1/environ ' +

@@ -17,6 +17,7 @@ export const noNewPrivileges: ComposeRule = {
     id: 'compose/no-new-privileges',
     severity: 'warning',
     title: 'A service may gain privileges through setuid binaries',
+    passTitle: 'No service may gain privileges through setuid binaries',
     why:
       'Without no-new-privileges, a process in the container can still become more powerful than it started: ' +
       'running a setuid-root binary such as `su`, `sudo` or a forgotten helper makes it root, and file ' +

@@ -13,6 +13,7 @@ export const noPrivileged: ComposeRule = {
     id: 'compose/no-privileged',
     severity: 'error',
     title: 'A service runs privileged',
+    passTitle: 'No service runs privileged',
     why:
       'A privileged container gets every capability, every host device under /dev, no seccomp or AppArmor ' +
       'filter and a writable /sys. Whoever gets code execution inside it can mount the host disk, load kernel ' +

@@ -14,6 +14,7 @@ export const noRootUser: ComposeRule = {
     id: 'compose/no-root-user',
     severity: 'error',
     title: 'A service runs as root',
+    passTitle: 'No service runs as root',
     why:
       "Setting `user:` to root overrides whatever unprivileged user the image was built with. Root in a " +
       'container is uid 0 on the host kernel: an attacker who gets code execution owns every file in the ' +

@@ -41,6 +41,7 @@ export const noSensitiveHostMounts: ComposeRule = {
     id: 'compose/no-sensitive-host-mounts',
     severity: 'error',
     title: 'A service mounts a sensitive host path',
+    passTitle: 'No service mounts a sensitive host path',
     why:
       'A bind mount puts a piece of the host straight into the container. Mount `/etc` and an attacker reads ' +
       'password hashes and keys, or adds a user and a cron job if it is writable; mount `/proc` or `/sys` and ' +

@@ -22,6 +22,7 @@ export const noUnconfinedProfiles: ComposeRule = {
     id: 'compose/no-unconfined-profiles',
     severity: 'error',
     title: 'A service switches off seccomp, AppArmor or SELinux',
+    passTitle: 'Every service keeps seccomp, AppArmor and SELinux on',
     why:
       "Docker's default seccomp profile blocks the system calls most kernel exploits and escapes need " +
       '(`keyctl`, `unshare`, `mount`, `bpf` and dozens more); AppArmor and SELinux keep a container away from ' +

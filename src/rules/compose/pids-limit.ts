@@ -12,6 +12,7 @@ export const pidsLimit: ComposeRule = {
     id: 'compose/pids-limit',
     severity: 'warning',
     title: 'A service has no process limit',
+    passTitle: 'Every service has a process limit',
     why:
       'Process ids are shared by the whole host. A fork bomb, or a bug that spawns a process per request, in a ' +
       'service without a pids limit exhausts them, and then nothing on the host can start a process: not ' +

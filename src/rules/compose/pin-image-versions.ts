@@ -14,6 +14,7 @@ export const pinImageVersions: ComposeRule = {
     id: 'compose/pin-image-versions',
     severity: 'warning',
     title: "A service's image is not pinned to a version",
+    passTitle: "Every service's image is pinned to a version",
     why:
       'A tag like `latest` or `20` is a moving pointer: the next `docker compose pull` may bring a different ' +
       'image than the one you tested, including one a compromised maintainer account or registry pushed ' +

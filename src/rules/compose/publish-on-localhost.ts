@@ -13,6 +13,7 @@ export const publishOnLocalhost: ComposeRule = {
     id: 'compose/publish-on-localhost',
     severity: 'info',
     title: 'A port is published on every host interface',
+    passTitle: 'Every published port is bound to one host interface',
     why:
       'A port published without an address listens on every interface of the host, and Docker opens it in ' +
       'the firewall itself, past rules you set with ufw or firewalld. A database or admin page published ' +

@@ -13,6 +13,7 @@ export const readOnlyRootfs: ComposeRule = {
     id: 'compose/read-only-rootfs',
     severity: 'warning',
     title: "A service's root filesystem is writable",
+    passTitle: "Every service's root filesystem is read-only",
     why:
       'With a writable root filesystem an attacker who gets code execution can drop tools, replace binaries ' +
       'and scripts the app runs later, or plant a web shell that survives until the container is recreated. ' +

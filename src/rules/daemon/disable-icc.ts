@@ -11,6 +11,7 @@ export const disableIcc: DaemonConfigRule = {
     id: 'daemon/disable-icc',
     severity: 'info',
     title: 'Containers on the default bridge can all reach each other',
+    passTitle: 'Containers on the default bridge cannot reach each other',
     why:
       'With inter-container communication on, every container on the default bridge can open any port of every ' +
       'other one. An attacker who compromises one small, exposed service then reaches the database, the cache and ' +

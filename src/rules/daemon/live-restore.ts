@@ -10,6 +10,7 @@ export const liveRestore: DaemonConfigRule = {
     id: 'daemon/live-restore',
     severity: 'info',
     title: 'Restarting the daemon stops every container',
+    passTitle: 'Restarting the daemon keeps containers running',
     why:
       'When restarting dockerd takes every service down with it, security updates to the engine wait for a ' +
       'maintenance window, and an attacker who can crash the daemon takes down the whole host\'s workload at once. ' +

@@ -10,6 +10,7 @@ export const noNewPrivileges: DaemonConfigRule = {
     id: 'daemon/no-new-privileges',
     severity: 'info',
     title: 'Containers may gain new privileges by default',
+    passTitle: 'Containers may not gain new privileges by default',
     why:
       'Inside a container, a non-root attacker\'s usual way up is a SUID program such as `su`, `passwd` or a ' +
       'forgotten custom binary. With no_new_privs set, the kernel ignores SUID bits and file capabilities, so ' +

@@ -13,6 +13,7 @@ export const tlsForTcpSocket: DaemonConfigRule = {
     id: 'daemon/tls-for-tcp-socket',
     severity: 'error',
     title: 'The Docker API listens on TCP without client verification',
+    passTitle: 'The Docker API verifies its clients, or does not listen on TCP',
     why:
       'The Docker API can start a privileged container with the host\'s root filesystem mounted, so access to it ' +
       'is root on the host. Exposed on `tcp://` without `tlsverify`, it needs no password at all: internet-wide ' +

@@ -10,6 +10,7 @@ export const usernsRemap: DaemonConfigRule = {
     id: 'daemon/userns-remap',
     severity: 'info',
     title: 'Container root is root on the host',
+    passTitle: 'Container root is not root on the host',
     why:
       'Without user namespace remapping, uid 0 in a container is uid 0 on the host. Every container escape, ' +
       'every mis-mounted host directory, every kernel bug reachable from the container then lands as real root. ' +

@@ -12,6 +12,7 @@ export const aptNoInstallRecommends: DockerfileRule = {
     id: 'dockerfile/apt-no-install-recommends',
     severity: 'info',
     title: 'apt-get installs recommended packages too',
+    passTitle: 'apt-get installs only the packages it is asked for',
     why:
       'Without `--no-install-recommends`, apt adds every package the ones you asked for merely recommend: ' +
       'documentation tools, extra libraries, sometimes whole language runtimes. None of it is used by your app, ' +

@@ -15,6 +15,7 @@ export const copyWholeContext: DockerfileRule = {
     id: 'dockerfile/copy-whole-context',
     severity: 'warning',
     title: 'The whole build context is copied into the image',
+    passTitle: 'Only the files the image needs are copied',
     why:
       'Everything in the build context that is not ignored ends up in a layer: the `.git` directory with the ' +
       'full history (including secrets committed and "deleted" years ago), the `.env` with production ' +

@@ -12,6 +12,7 @@ export const documentExposedPorts: DockerfileRule = {
     id: 'dockerfile/document-exposed-ports',
     severity: 'info',
     title: 'The image does not document its ports',
+    passTitle: 'The image documents its ports',
     why:
       'EXPOSE opens nothing by itself, but it is the one place that says which ports the image is meant to ' +
       'serve. Without it, whoever deploys the container guesses, and guesses tend to be generous: `-P` or a ' +

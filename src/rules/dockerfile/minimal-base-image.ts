@@ -14,6 +14,7 @@ export const minimalBaseImage: DockerfileRule = {
     id: 'dockerfile/minimal-base-image',
     severity: 'warning',
     title: 'The final image is based on a full distribution',
+    passTitle: 'The final image is based on a minimal image',
     why:
       'A full image such as `node:20.11.1` or `debian:12` ships hundreds of packages your app never calls: a ' +
       'shell, a package manager, compilers, curl. Each one is another CVE on the scanner report, and after an ' +

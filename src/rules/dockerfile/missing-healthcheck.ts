@@ -12,6 +12,7 @@ export const missingHealthcheck: DockerfileRule = {
     id: 'dockerfile/missing-healthcheck',
     severity: 'warning',
     title: 'The image has no HEALTHCHECK',
+    passTitle: 'The image has a HEALTHCHECK',
     why:
       'Without a health check, Docker reports a container as running as long as its process exists: a server ' +
       'that has deadlocked, lost its database or been crashed into a half-alive state by an attacker keeps ' +

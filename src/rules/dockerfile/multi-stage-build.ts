@@ -14,6 +14,7 @@ export const multiStageBuild: DockerfileRule = {
     id: 'dockerfile/multi-stage-build',
     severity: 'warning',
     title: 'The final image builds the app itself',
+    passTitle: 'The final image only receives what was built elsewhere',
     why:
       'Whatever a build needs stays in the image that ran it: compilers, dev dependencies, package caches, ' +
       'sometimes the source and a `.npmrc`. In production they are pure attack surface: an attacker with code ' +

@@ -12,6 +12,7 @@ export const noCopiedSecretFiles: DockerfileRule = {
     id: 'dockerfile/no-copied-secret-files',
     severity: 'error',
     title: 'A credential file is copied into the image',
+    passTitle: 'No credential file is copied into the image',
     why:
       'Each COPY or ADD creates a layer, and layers are forever: a later `RUN rm .npmrc` only hides the file in ' +
       'the next layer, while `docker save` still extracts the original. Anyone who pulls the image, or gets a ' +

@@ -28,6 +28,7 @@ export const noCurlPipeShell: DockerfileRule = {
     id: 'dockerfile/no-curl-pipe-shell',
     severity: 'warning',
     title: 'A remote script is piped into a shell',
+    passTitle: 'No remote script is piped into a shell',
     why:
       'Piping a download into a shell runs whatever the server sends at that moment, as root, with nothing ' +
       'recorded about what it was. A compromised project site, CDN or DNS entry, or a server that detects ' +

@@ -17,6 +17,7 @@ export const noLiteralCredentials: DockerfileRule = {
     id: 'dockerfile/no-literal-credentials',
     severity: 'error',
     title: 'A credential is written into the Dockerfile',
+    passTitle: 'No credential is written into the Dockerfile',
     why:
       'Every RUN command line is stored verbatim in the image history, and ENV and LABEL values in its config: ' +
       '`docker history --no-trunc` or `docker inspect` on any copy of the image prints the key. Automated ' +

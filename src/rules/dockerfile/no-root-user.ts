@@ -12,6 +12,7 @@ export const noRootUser: DockerfileRule = {
     id: 'dockerfile/no-root-user',
     severity: 'error',
     title: 'The container runs as root',
+    passTitle: 'The container does not run as root',
     why:
       'Root inside a container is the same uid 0 as root on the host kernel. When an attacker gets code execution ' +
       'through your app, running as root hands them every file in the image, any capability Docker left in place, ' +

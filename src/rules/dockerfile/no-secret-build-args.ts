@@ -15,6 +15,7 @@ export const noSecretBuildArgs: DockerfileRule = {
     id: 'dockerfile/no-secret-build-args',
     severity: 'warning',
     title: 'A secret is declared as a build argument',
+    passTitle: 'No secret is declared as a build argument',
     why:
       'Build arguments are not secret: the value given with `--build-arg` is recorded in the image history ' +
       'alongside every RUN that follows the ARG, so `docker history --no-trunc` shows it to anyone who pulls the ' +

@@ -14,6 +14,7 @@ export const noSecretVariables: DockerfileRule = {
     id: 'dockerfile/no-secret-variables',
     severity: 'error',
     title: 'A secret is written into ENV or ARG',
+    passTitle: 'No secret is written into ENV or ARG',
     why:
       'ENV values are stored in the image configuration: anyone who can pull the image reads them with ' +
       '`docker inspect`, no exploit needed, and so does any process in the container, including an attacker who ' +

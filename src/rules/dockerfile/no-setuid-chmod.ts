@@ -13,6 +13,7 @@ export const noSetuidChmod: DockerfileRule = {
     id: 'dockerfile/no-setuid-chmod',
     severity: 'error',
     title: 'A RUN sets the setuid or setgid bit',
+    passTitle: 'No RUN sets the setuid or setgid bit',
     why:
       'A file with the setuid bit runs as its owner, usually root, for whoever starts it. Setting it in a ' +
       'Dockerfile hands every process in the container, including an attacker who got in through the app, a ' +

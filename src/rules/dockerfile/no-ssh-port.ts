@@ -20,6 +20,7 @@ export const noSshPort: DockerfileRule = {
     id: 'dockerfile/no-ssh-port',
     severity: 'warning',
     title: 'The image exposes the SSH port',
+    passTitle: 'The image does not expose the SSH port',
     why:
       'An SSH server in a container is a second front door next to your app, with its own password or key to ' +
       'steal and its own vulnerabilities, and it usually runs as root. Attackers scan for port 22 constantly; ' +

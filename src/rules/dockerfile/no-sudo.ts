@@ -15,6 +15,7 @@ export const noSudo: DockerfileRule = {
     id: 'dockerfile/no-sudo',
     severity: 'warning',
     title: 'sudo is used or installed',
+    passTitle: 'sudo is neither used nor installed',
     why:
       'Running the app as a non-root user only protects the host if that user cannot become root again. sudo in ' +
       'an image is exactly that way back: an attacker with code execution as the app user runs `sudo sh` (or ' +

@@ -14,6 +14,7 @@ export const noWorldWritable: DockerfileRule = {
     id: 'dockerfile/no-world-writable',
     severity: 'warning',
     title: 'Files are made writable by every user',
+    passTitle: 'No file is made writable by every user',
     why:
       'A non-root user is only a barrier if it cannot change what runs. `chmod 777` lets any process in the ' +
       'container, including an attacker who got in through the app, rewrite scripts, binaries and configuration ' +

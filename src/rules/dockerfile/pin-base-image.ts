@@ -13,6 +13,7 @@ export const pinBaseImage: DockerfileRule = {
     id: 'dockerfile/pin-base-image',
     severity: 'warning',
     title: 'The base image is not pinned to a release',
+    passTitle: 'The base image is pinned to a release',
     why:
       'A floating tag such as `latest` or `20` is whatever the publisher pushed last. The same Dockerfile then ' +
       'builds a different image next week, a vulnerability scan of yesterday says nothing about today, and if ' +

@@ -14,6 +14,7 @@ export const preferCopyOverAdd: DockerfileRule = {
     id: 'dockerfile/prefer-copy-over-add',
     severity: 'warning',
     title: 'ADD is used where COPY is meant',
+    passTitle: 'COPY is used where COPY is meant',
     why:
       'ADD with a URL downloads whatever the server returns at build time, with no checksum: if that server, ' +
       'its DNS or a proxy on the way is compromised, the attacker\'s file lands in your image and you will never ' +

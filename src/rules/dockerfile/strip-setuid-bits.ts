@@ -18,6 +18,7 @@ export const stripSetuidBits: DockerfileRule = {
     id: 'dockerfile/strip-setuid-bits',
     severity: 'info',
     title: 'SUID/SGID bits are not stripped from the final image',
+    passTitle: 'SUID/SGID bits are stripped from the final image',
     why:
       'A SUID binary runs with its owner\'s privileges, usually root, whoever starts it. Running the app as a ' +
       'non-root user only helps if the image offers no way back up: an attacker with code execution as that user ' +

@@ -13,6 +13,7 @@ export const trustedBaseImage: DockerfileRule = {
     id: 'dockerfile/trusted-base-image',
     severity: 'info',
     title: 'The base image comes from an unknown publisher',
+    passTitle: 'The base image comes from a known publisher',
     why:
       'A base image runs with full control of everything built on it. Anyone can push `someone/node` to Docker ' +
       'Hub, and typo-squatted or abandoned images with cryptominers and backdoors have been pulled millions of ' +

@@ -15,6 +15,7 @@ export const useSecretMounts: DockerfileRule = {
     id: 'dockerfile/use-secret-mounts',
     severity: 'error',
     title: 'A RUN reads a secret from ARG or ENV',
+    passTitle: 'No RUN reads a secret from ARG or ENV',
     why:
       'Whatever a RUN gets through ARG or ENV is kept: build arguments are written into the image history next ' +
       'to the command, ENV values into the image config, and a token written to `~/.npmrc` by the command stays ' +

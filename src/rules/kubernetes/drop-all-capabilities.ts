@@ -14,6 +14,7 @@ export const dropAllCapabilities: KubernetesRule = {
     id: 'kubernetes/drop-all-capabilities',
     severity: 'error',
     title: 'A container keeps the runtime\'s default capabilities',
+    passTitle: 'Every container drops all capabilities',
     why:
       'Container runtimes hand every container a default set of capabilities: CHOWN, DAC_OVERRIDE, FOWNER, SETUID, ' +
       'SETGID, NET_RAW and more. A typical service needs none of them, but an attacker who lands in the container ' +

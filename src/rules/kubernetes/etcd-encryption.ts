@@ -16,6 +16,7 @@ export const etcdEncryption: KubernetesRule = {
     id: 'kubernetes/etcd-encryption',
     severity: 'error',
     title: 'Secrets are stored in etcd as plaintext',
+    passTitle: 'Secrets are encrypted in etcd',
     why:
       'etcd holds every Secret of the cluster. When the first provider for secrets is `identity`, they are written ' +
       'unencrypted, so anyone who obtains an etcd backup, a snapshot of the control-plane disk or network access ' +

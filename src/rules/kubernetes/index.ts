@@ -8,7 +8,9 @@ import { dropAllCapabilities } from './drop-all-capabilities.js';
 import { etcdEncryption } from './etcd-encryption.js';
 import { ingressTls } from './ingress-tls.js';
 import { namespacePodSecurity } from './namespace-pod-security.js';
+import { namespaceRestricted } from './namespace-restricted.js';
 import { networkPolicyAllowAll } from './network-policy-allow-all.js';
+import { networkPolicyDefaultDeny } from './network-policy-default-deny.js';
 import { networkPolicyPresent } from './network-policy-present.js';
 import { noAddedCapabilities } from './no-added-capabilities.js';
 import { noAutomountServiceAccountToken } from './no-automount-service-account-token.js';
@@ -56,8 +58,10 @@ export const kubernetesRules: KubernetesRule[] = [
   etcdEncryption,
   ingressTls,
   namespacePodSecurity,
+  namespaceRestricted,
   networkPolicyAllowAll,
   networkPolicyPresent,
+  networkPolicyDefaultDeny,
   noAddedCapabilities,
   noAutomountServiceAccountToken,
   noDockerSocket,

@@ -14,6 +14,7 @@ export const namespacePodSecurity: KubernetesRule = {
     id: 'kubernetes/namespace-pod-security',
     severity: 'warning',
     title: 'A Namespace does not enforce a Pod Security level',
+    passTitle: 'Every Namespace enforces a Pod Security level',
     why:
       'Pod Security admission rejects pods that break the baseline or restricted standard, but only in namespaces ' +
       'labelled to enforce it. Without the label (or with `privileged`), anyone allowed to create a pod there, ' +

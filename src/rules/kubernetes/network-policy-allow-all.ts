@@ -14,6 +14,7 @@ export const networkPolicyAllowAll: KubernetesRule = {
     id: 'kubernetes/network-policy-allow-all',
     severity: 'warning',
     title: 'A NetworkPolicy allows all traffic in one direction',
+    passTitle: 'No NetworkPolicy allows all traffic in one direction',
     why:
       'An ingress rule without `from` and without `ports` matches every source on every port. The selected pods ' +
       'look protected because a policy exists, yet any compromised pod in the cluster, in any namespace, can still ' +

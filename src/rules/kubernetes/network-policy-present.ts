@@ -15,6 +15,7 @@ export const networkPolicyPresent: KubernetesRule = {
     id: 'kubernetes/network-policy-present',
     severity: 'info',
     title: 'No NetworkPolicy in this file covers a workload',
+    passTitle: 'A NetworkPolicy in this file covers every workload',
     why:
       'Kubernetes lets every pod talk to every other pod by default. An attacker who compromises one pod can then ' +
       'reach databases, internal admin endpoints and the pods of other teams directly, which turns one bug into ' +

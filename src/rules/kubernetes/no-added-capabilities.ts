@@ -12,6 +12,7 @@ export const noAddedCapabilities: KubernetesRule = {
     id: 'kubernetes/no-added-capabilities',
     severity: 'error',
     title: 'A container adds capabilities beyond NET_BIND_SERVICE',
+    passTitle: 'No container adds capabilities beyond NET_BIND_SERVICE',
     why:
       'Each added capability is a slice of root handed to whoever controls the process. SYS_ADMIN alone allows ' +
       'mounting filesystems and is the classic ingredient of container escapes; SYS_PTRACE lets an attacker read ' +

@@ -16,6 +16,7 @@ export const noAutomountServiceAccountToken: KubernetesRule = {
     id: 'kubernetes/no-automount-service-account-token',
     severity: 'info',
     title: 'A pod gets a Kubernetes API token it may not need',
+    passTitle: 'No pod gets a Kubernetes API token it does not ask for',
     why:
       'By default every pod gets its service account\'s token mounted at /var/run/secrets/kubernetes.io/serviceaccount. ' +
       'An attacker who gets code execution in the pod reads it and talks to the API server as that account: at best ' +

@@ -9,6 +9,7 @@ export const noDockerSocket: KubernetesRule = {
     id: 'kubernetes/no-docker-socket',
     severity: 'error',
     title: 'A pod mounts the container runtime\'s socket',
+    passTitle: "No pod mounts the container runtime's socket",
     why:
       'The container runtime\'s socket is an API that starts containers as root on the node. Anyone who can write ' +
       'to it, including an attacker who compromised the app holding the mount, can start a privileged container ' +

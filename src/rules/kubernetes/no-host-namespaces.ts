@@ -14,6 +14,7 @@ export const noHostNamespaces: KubernetesRule = {
     id: 'kubernetes/no-host-namespaces',
     severity: 'error',
     title: 'A pod shares a namespace with the node',
+    passTitle: 'No pod shares a namespace with the node',
     why:
       'Namespaces are what make a container see only itself. With hostPID an attacker lists and ptraces the node\'s ' +
       'processes and reads their environment and open files; with hostNetwork they reach the kubelet and anything ' +

@@ -12,6 +12,7 @@ export const noHostPath: KubernetesRule = {
     id: 'kubernetes/no-host-path',
     severity: 'warning',
     title: 'A pod mounts a directory of the node',
+    passTitle: 'No pod mounts a directory of the node',
     why:
       'A hostPath volume ties the pod to one node and shares that node\'s files with whoever runs code in the ' +
       'container. If it is writable, an attacker can leave files for the node or for the next pod scheduled there; ' +

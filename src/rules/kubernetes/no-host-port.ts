@@ -9,6 +9,7 @@ export const noHostPort: KubernetesRule = {
     id: 'kubernetes/no-host-port',
     severity: 'warning',
     title: 'A container opens a port on the node',
+    passTitle: 'No container opens a port on the node',
     why:
       'A hostPort binds the container to a port of the node\'s own address, bypassing the Service and usually any ' +
       'NetworkPolicy-aware load balancer in front of it. It exposes the app to whatever can reach the node, makes ' +

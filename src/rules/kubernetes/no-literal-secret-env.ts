@@ -13,6 +13,7 @@ export const noLiteralSecretEnv: KubernetesRule = {
     id: 'kubernetes/no-literal-secret-env',
     severity: 'error',
     title: 'A secret is written into the manifest as an environment value',
+    passTitle: 'No secret is written into the manifest as an environment value',
     why:
       'A password or token written as `value:` lives in the Git history of the manifest, in every CI log that ' +
       'prints it, and in the workload object that anyone allowed to read Deployments can fetch, a much wider ' +

@@ -11,6 +11,7 @@ export const noPrivilegeEscalation: KubernetesRule = {
     id: 'kubernetes/no-privilege-escalation',
     severity: 'error',
     title: 'A container may gain privileges after it starts',
+    passTitle: 'No container may gain privileges after it starts',
     why:
       'Unless `allowPrivilegeEscalation` is false, the container runs without the kernel\'s no_new_privs flag: a ' +
       'setuid binary such as su or a vulnerable helper left in the image can turn the attacker\'s unprivileged foothold ' +

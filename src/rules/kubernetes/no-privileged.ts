@@ -8,6 +8,7 @@ export const noPrivileged: KubernetesRule = {
     id: 'kubernetes/no-privileged',
     severity: 'error',
     title: 'A container runs privileged',
+    passTitle: 'No container runs privileged',
     why:
       'A privileged container gets every capability, every device of the node, and no seccomp or AppArmor ' +
       'confinement. An attacker inside it can mount the node\'s disk, load kernel modules or write to /sys, which ' +

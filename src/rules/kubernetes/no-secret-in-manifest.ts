@@ -12,6 +12,7 @@ export const noSecretInManifest: KubernetesRule = {
     id: 'kubernetes/no-secret-in-manifest',
     severity: 'warning',
     title: 'A Secret\'s values are committed in the manifest',
+    passTitle: "No Secret's values are committed in the manifest",
     why:
       'The values under a Secret\'s `data` are only base64, which anyone can decode in one command. Committed to a ' +
       'repository, they reach every clone, fork, CI runner and backup of it, and stay in history after they are ' +

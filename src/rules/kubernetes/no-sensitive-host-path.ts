@@ -12,6 +12,7 @@ export const noSensitiveHostPath: KubernetesRule = {
     id: 'kubernetes/no-sensitive-host-path',
     severity: 'error',
     title: 'A pod mounts a sensitive directory of the node',
+    passTitle: 'No pod mounts a sensitive directory of the node',
     why:
       'Mounting the node\'s root, /etc, /proc, /var/run or the kubelet\'s directory puts the node\'s credentials, ' +
       'configuration and other pods\' secrets inside the container. An attacker who gets code execution in the pod ' +

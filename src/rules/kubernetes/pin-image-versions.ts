@@ -9,6 +9,7 @@ export const pinImageVersions: KubernetesRule = {
     id: 'kubernetes/pin-image-versions',
     severity: 'warning',
     title: 'A container image is not pinned to a version',
+    passTitle: 'Every container image is pinned to a version',
     why:
       'A tag like latest or 20 is a pointer the publisher moves. Each node pulls whatever it points to on the day ' +
       'the pod lands there, so two replicas can run different code, a rollback cannot bring back what ran before, ' +

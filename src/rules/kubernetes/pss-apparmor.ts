@@ -17,6 +17,7 @@ export const pssApparmor: KubernetesRule = {
     id: 'kubernetes/pss-apparmor',
     severity: 'error',
     title: 'Pod Security baseline: AppArmor profile overridden',
+    passTitle: 'Pod Security baseline: AppArmor profile kept',
     why:
       'AppArmor confines what files, mounts and kernel features a container may touch. Setting the profile to ' +
       'Unconfined (or to anything other than the runtime default or a profile installed on the node) removes that ' +

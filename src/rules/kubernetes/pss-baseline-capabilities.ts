@@ -19,6 +19,7 @@ export const pssBaselineCapabilities: KubernetesRule = {
     id: 'kubernetes/pss-baseline-capabilities',
     severity: 'error',
     title: 'Pod Security baseline: capability beyond the default set',
+    passTitle: 'Pod Security baseline: no capability beyond the default set',
     why:
       'Capabilities outside the runtime\'s default set, such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE or SYS_MODULE, give ' +
       'a process powers that routinely turn a container compromise into a node compromise. The baseline standard ' +

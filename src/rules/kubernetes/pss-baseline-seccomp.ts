@@ -13,6 +13,7 @@ export const pssBaselineSeccomp: KubernetesRule = {
     id: 'kubernetes/pss-baseline-seccomp',
     severity: 'error',
     title: 'Pod Security baseline: seccomp explicitly Unconfined',
+    passTitle: 'Pod Security baseline: seccomp is not Unconfined',
     why:
       'An Unconfined seccomp profile opens the entire system call interface of the node\'s kernel to the ' +
       'container, including the rarely used calls that kernel exploits depend on. The baseline standard refuses a ' +

@@ -11,6 +11,7 @@ export const pssHostNamespaces: KubernetesRule = {
     id: 'kubernetes/pss-host-namespaces',
     severity: 'error',
     title: 'Pod Security baseline: host namespaces',
+    passTitle: 'Pod Security baseline: no host namespaces',
     why:
       'Sharing the node\'s network, process or IPC namespace removes the isolation that makes a pod a separate ' +
       'world: an attacker in such a pod sees and signals the node\'s processes, reaches services bound to the node\'s ' +

@@ -10,6 +10,7 @@ export const pssHostPathVolumes: KubernetesRule = {
     id: 'kubernetes/pss-host-path-volumes',
     severity: 'error',
     title: 'Pod Security baseline: hostPath volume',
+    passTitle: 'Pod Security baseline: no hostPath volume',
     why:
       'A hostPath volume shares part of the node\'s filesystem with the container. Even a harmless-looking path can ' +
       'lead to the node\'s credentials or runtime socket, and a writable one lets an attacker leave files for the ' +

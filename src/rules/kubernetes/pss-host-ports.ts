@@ -10,6 +10,7 @@ export const pssHostPorts: KubernetesRule = {
     id: 'kubernetes/pss-host-ports',
     severity: 'error',
     title: 'Pod Security baseline: host port',
+    passTitle: 'Pod Security baseline: no host port',
     why:
       'A hostPort opens a port on the node\'s own address, outside the Service and the network paths the cluster ' +
       'controls, and exposes the container to anything that can reach the node. The baseline standard disallows ' +

@@ -14,6 +14,7 @@ export const pssHostProcess: KubernetesRule = {
     id: 'kubernetes/pss-host-process',
     severity: 'error',
     title: 'Pod Security baseline: HostProcess container',
+    passTitle: 'Pod Security baseline: no HostProcess container',
     why:
       'A Windows HostProcess container is not isolated at all: it runs as a process of the node with access to the ' +
       'node\'s filesystem, network and administrator accounts. Anyone who compromises it controls the Windows node, ' +

@@ -12,6 +12,7 @@ export const pssPrivilegeEscalation: KubernetesRule = {
     id: 'kubernetes/pss-privilege-escalation',
     severity: 'error',
     title: 'Pod Security restricted: privilege escalation allowed',
+    passTitle: 'Pod Security restricted: privilege escalation is not allowed',
     why:
       'Unless allowPrivilegeEscalation is false, a process in the container can gain more privileges than it ' +
       'started with, through setuid binaries or file capabilities. The restricted standard requires every ' +

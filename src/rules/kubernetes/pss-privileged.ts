@@ -9,6 +9,7 @@ export const pssPrivileged: KubernetesRule = {
     id: 'kubernetes/pss-privileged',
     severity: 'error',
     title: 'Pod Security baseline: privileged container',
+    passTitle: 'Pod Security baseline: no privileged container',
     why:
       'A privileged container has every capability and every device of the node and no seccomp or AppArmor ' +
       'confinement; for an attacker inside it, escaping to the node is a matter of mounting its disk. The baseline ' +

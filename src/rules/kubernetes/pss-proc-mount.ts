@@ -9,6 +9,7 @@ export const pssProcMount: KubernetesRule = {
     id: 'kubernetes/pss-proc-mount',
     severity: 'error',
     title: 'Pod Security baseline: unmasked /proc',
+    passTitle: 'Pod Security baseline: /proc stays masked',
     why:
       'The runtime masks and makes read-only the parts of /proc that expose the node\'s kernel: /proc/kcore, ' +
       '/proc/sysrq-trigger, /proc/sys and others. `procMount: Unmasked` removes that protection, handing an attacker ' +

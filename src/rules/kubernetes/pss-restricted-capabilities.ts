@@ -15,6 +15,7 @@ export const pssRestrictedCapabilities: KubernetesRule = {
     id: 'kubernetes/pss-restricted-capabilities',
     severity: 'error',
     title: 'Pod Security restricted: capabilities not dropped',
+    passTitle: 'Pod Security restricted: capabilities are dropped',
     why:
       'The restricted standard starts every container from zero capabilities: each one left in place is a tool an ' +
       'attacker can use after getting code execution, to bypass file permissions, change identity or craft raw ' +

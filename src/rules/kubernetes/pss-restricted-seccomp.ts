@@ -17,6 +17,7 @@ export const pssRestrictedSeccomp: KubernetesRule = {
     id: 'kubernetes/pss-restricted-seccomp',
     severity: 'error',
     title: 'Pod Security restricted: no seccomp profile',
+    passTitle: 'Pod Security restricted: a seccomp profile is set',
     why:
       'The restricted standard does not trust defaults: every container must run under the runtime\'s default ' +
       'seccomp filter or a reviewed local one, so the kernel calls most used by exploits are blocked for an attacker ' +

@@ -9,6 +9,7 @@ export const pssRunAsNonRootUser: KubernetesRule = {
     id: 'kubernetes/pss-run-as-non-root-user',
     severity: 'error',
     title: 'Pod Security restricted: runs as uid 0',
+    passTitle: 'Pod Security restricted: does not run as uid 0',
     why:
       'runAsUser: 0 asks for root explicitly. Whoever gets code execution in that container is uid 0 on the node\'s ' +
       'kernel, owns every file in the container and starts any escape attempt from the strongest position. The ' +

@@ -13,6 +13,7 @@ export const pssRunAsNonRoot: KubernetesRule = {
     id: 'kubernetes/pss-run-as-non-root',
     severity: 'error',
     title: 'Pod Security restricted: not required to run as non-root',
+    passTitle: 'Pod Security restricted: required to run as non-root',
     why:
       'runAsNonRoot: true makes the kubelet refuse to start a container whose user would be root, whatever the ' +
       'image says. Without it, a base image update or a forgotten USER line silently turns the workload back into ' +

@@ -16,6 +16,7 @@ export const pssSelinux: KubernetesRule = {
     id: 'kubernetes/pss-selinux',
     severity: 'error',
     title: 'Pod Security baseline: custom SELinux options',
+    passTitle: 'Pod Security baseline: no custom SELinux options',
     why:
       'SELinux labels decide what a container process may touch on an SELinux node. Choosing another type such as ' +
       'spc_t (super-privileged container) or a custom user or role lifts that confinement, letting an attacker in ' +

@@ -26,6 +26,7 @@ export const pssSysctls: KubernetesRule = {
     id: 'kubernetes/pss-sysctls',
     severity: 'error',
     title: 'Pod Security baseline: unsafe sysctl',
+    passTitle: 'Pod Security baseline: only safe sysctls',
     why:
       'Sysctls tune the kernel. Outside a short list of settings that are isolated per pod, a sysctl changes ' +
       'behaviour for every workload on the node or weakens it: an attacker allowed to set them can starve ' +

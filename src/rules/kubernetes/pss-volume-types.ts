@@ -17,6 +17,7 @@ export const pssVolumeTypes: KubernetesRule = {
     id: 'kubernetes/pss-volume-types',
     severity: 'error',
     title: 'Pod Security restricted: volume type not allowed',
+    passTitle: 'Pod Security restricted: only allowed volume types',
     why:
       'Volume types other than the portable ones (configMap, secret, emptyDir, projected, persistent volume claims ' +
       'and the like) reach straight into the node or into storage the cluster administrator never vetted: hostPath, ' +

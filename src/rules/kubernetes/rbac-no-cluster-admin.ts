@@ -12,6 +12,7 @@ export const rbacNoClusterAdmin: KubernetesRule = {
     id: 'kubernetes/rbac-no-cluster-admin',
     severity: 'error',
     title: 'A binding grants cluster-admin',
+    passTitle: 'No binding grants cluster-admin',
     why:
       'cluster-admin is superuser on the whole cluster: every Secret, every node, every namespace, and the right ' +
       'to grant itself anything else. A service account bound to it turns any compromise of the pod using it ' +

@@ -15,6 +15,7 @@ export const rbacNoEscalationVerbs: KubernetesRule = {
     id: 'kubernetes/rbac-no-escalation-verbs',
     severity: 'warning',
     title: 'An RBAC rule allows privilege escalation',
+    passTitle: 'No RBAC rule allows privilege escalation',
     why:
       'RBAC normally stops a subject from granting rights it does not have. The escalate and bind verbs switch that ' +
       'safeguard off, and impersonate lets a subject act as someone else entirely. An attacker holding such a token ' +

@@ -11,6 +11,7 @@ export const rbacNoWildcards: KubernetesRule = {
     id: 'kubernetes/rbac-no-wildcards',
     severity: 'error',
     title: 'An RBAC rule grants a wildcard',
+    passTitle: 'No RBAC rule grants a wildcard',
     why:
       'A `*` grants everything that exists today and everything added later: every verb including escalate and ' +
       'impersonate, every resource including Secrets, every API group including the ones a new operator installs. ' +

@@ -12,6 +12,7 @@ export const rbacSecretsAccess: KubernetesRule = {
     id: 'kubernetes/rbac-secrets-access',
     severity: 'warning',
     title: 'An RBAC rule can read Secrets broadly',
+    passTitle: 'No RBAC rule can read Secrets broadly',
     why:
       'list and watch on Secrets return the decoded contents of every Secret in scope, not just their names, and ' +
       'get without resourceNames reaches any Secret whose name an attacker can guess. A stolen token with that ' +

@@ -8,6 +8,7 @@ export const readOnlyRootFilesystem: KubernetesRule = {
     id: 'kubernetes/read-only-root-filesystem',
     severity: 'warning',
     title: 'A container\'s root filesystem is writable',
+    passTitle: "Every container's root filesystem is read-only",
     why:
       'A writable root filesystem lets an attacker who got code execution drop tools, rewrite the app\'s own code or ' +
       'configuration, and plant something that survives until the pod is replaced. With a read-only root, the ' +

@@ -13,6 +13,7 @@ export const runAsNonRoot: KubernetesRule = {
     id: 'kubernetes/run-as-non-root',
     severity: 'error',
     title: 'A container may run as root',
+    passTitle: 'No container may run as root',
     why:
       'Without `runAsNonRoot: true` or a non-zero `runAsUser`, the image decides who the process is, and for most ' +
       'images that is root. Root in a container is uid 0 on the node\'s kernel: an attacker who gets code execution ' +

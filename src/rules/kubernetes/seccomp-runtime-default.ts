@@ -13,6 +13,7 @@ export const seccompRuntimeDefault: KubernetesRule = {
     id: 'kubernetes/seccomp-runtime-default',
     severity: 'warning',
     title: 'A container runs without a seccomp profile',
+    passTitle: 'Every container runs with a seccomp profile',
     why:
       'Seccomp filters which system calls a process may make. Without it, an attacker in the container can reach ' +
       'the whole kernel interface, including rarely used calls where kernel exploits tend to live (keyctl, bpf, ' +

@@ -13,6 +13,7 @@ export const setCpuRequest: KubernetesRule = {
     id: 'kubernetes/set-cpu-request',
     severity: 'info',
     title: 'A container does not state its CPU needs',
+    passTitle: 'Every container states its CPU needs',
     why:
       'A container with neither a CPU request nor a CPU limit is scheduled as if it needed nothing and may still ' +
       'use every core of its node. A cryptominer dropped into it, or a busy loop triggered by a crafted request, ' +

@@ -12,6 +12,7 @@ export const setMemoryLimit: KubernetesRule = {
     id: 'kubernetes/set-memory-limit',
     severity: 'warning',
     title: 'A container has no memory limit',
+    passTitle: 'Every container has a memory limit',
     why:
       'Without a memory limit, one container can take all the memory of its node: a leak, a crafted request that ' +
       'makes the app buffer too much, or an attacker running their own workload in it. The kernel then kills ' +

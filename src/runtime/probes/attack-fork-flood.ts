@@ -18,7 +18,9 @@ const CHAIN = 'echo $1; if [ "$1" -lt "$2" ]; then sh -c "$0" "$0" $(($1 + 1)) "
 
 export const attackForkFlood: Probe<z.infer<typeof params>> = {
   id: 'attack-fork-flood',
-  title: 'Attack: start more processes than the app should ever need',
+  title: 'Attack: starting more processes than the app needs succeeded',
+  passTitle: 'Attack: starting more processes than the app needs was stopped',
+  fix: 'Set a process limit: pids_limit in compose (deploy.resources.limits.pids works too), --pids-limit with docker run.',
   item: 'runtime.resource-limits',
   params,
   async run({ exec }, { maxPids }) {

@@ -13,7 +13,9 @@ const params = z.strictObject({
 
 export const attackReadBakedSecret: Probe<z.infer<typeof params>> = {
   id: 'attack-read-baked-secret',
-  title: 'Attack: find the secret from inside the container',
+  title: 'Attack: the secret was found from inside the container',
+  passTitle: 'Attack: the secret could not be found from inside the container',
+  fix: 'Take the secret out of the image: no ENV, ARG or COPY of it; pass it at build time with RUN --mount=type=secret,id=... and at run time as a mounted secret file.',
   item: 'secrets.not-in-image',
   params,
   async run({ exec }, { value }) {

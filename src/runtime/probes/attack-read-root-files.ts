@@ -13,7 +13,9 @@ const params = z.strictObject({
 
 export const attackReadRootFiles: Probe<z.infer<typeof params>> = {
   id: 'attack-read-root-files',
-  title: "Attack: read root's files such as /etc/shadow",
+  title: "Attack: root's files such as /etc/shadow were read",
+  passTitle: "Attack: root's files such as /etc/shadow could not be read",
+  fix: "Run as an unprivileged user with its own fixed uid and gid (USER 10001:10001, or user: \"10001:10001\", or runAsUser and runAsGroup), so neither root's uid nor root's group is left.",
   item: 'runtime.non-root',
   params,
   async run({ exec }, { path }) {

@@ -16,7 +16,9 @@ const params = z.strictObject({
 
 export const attackRunDroppedBinary: Probe<z.infer<typeof params>> = {
   id: 'attack-run-dropped-binary',
-  title: 'Attack: drop a program into a writable folder and run it',
+  title: 'Attack: a program dropped into a writable folder ran',
+  passTitle: 'Attack: a program dropped into a writable folder could not run',
+  fix: "Make the root filesystem read-only (read_only: true, --read-only) and mount /tmp as a tmpfs without exec (Docker's --tmpfs default is noexec; do not add exec).",
   item: 'runtime.read-only-rootfs',
   params,
   async run(context, { paths }) {

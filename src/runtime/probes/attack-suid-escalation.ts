@@ -20,7 +20,9 @@ const PARK_SU = 'sleep 2 | "$1" su root >/dev/null 2>&1 & sleep 1; grep -H "^Uid
 
 export const attackSuidEscalation: Probe = {
   id: 'attack-suid-escalation',
-  title: 'Attack: become root through a SUID program',
+  title: 'Attack: a SUID program made the attacker root',
+  passTitle: 'Attack: no SUID program made the attacker root',
+  fix: 'Strip SUID/SGID bits in the final stage (RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +) and set no-new-privileges.',
   item: 'runtime.no-new-privileges',
   params: z.strictObject({}),
   async run(context) {

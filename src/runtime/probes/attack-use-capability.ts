@@ -39,7 +39,9 @@ function attemptsIn(base: string): CapabilityAttempt[] {
 
 export const attackUseCapability: Probe<z.infer<typeof params>> = {
   id: 'attack-use-capability',
-  title: 'Attack: use kernel capabilities the app does not need',
+  title: 'Attack: kernel capabilities the app does not need were used',
+  passTitle: 'Attack: kernel capabilities the app does not need were refused',
+  fix: 'Drop every capability (cap_drop: [ALL], --cap-drop ALL, capabilities.drop: [ALL]) and add back only what the app needs, usually nothing.',
   item: 'runtime.drop-capabilities',
   params,
   async run({ exec }, { allow, scratch }) {

@@ -14,7 +14,9 @@ const params = z.strictObject({
 
 export const attackWriteSystemFiles: Probe<z.infer<typeof params>> = {
   id: 'attack-write-system-files',
-  title: 'Attack: plant files in system folders and the app',
+  title: 'Attack: files were planted in system folders or the app',
+  passTitle: 'Attack: no file could be planted in system folders or the app',
+  fix: 'Run as an unprivileged user that owns nothing it serves, and make the root filesystem read-only with a tmpfs only where the app writes.',
   item: 'runtime.read-only-rootfs',
   params,
   async run(context, { paths }) {

@@ -21,7 +21,9 @@ const params = z.strictObject({
 
 export const capabilitiesDropped: Probe<z.infer<typeof params>> = {
   id: 'capabilities-dropped',
-  title: 'The app holds no capabilities beyond those it needs',
+  title: 'The app holds capabilities beyond those it needs',
+  passTitle: 'The app holds no capabilities beyond those it needs',
+  fix: 'Drop every capability (cap_drop: [ALL], --cap-drop ALL, capabilities.drop: [ALL]) and add back only the ones the app needs.',
   item: 'runtime.drop-capabilities',
   params,
   async run({ exec }, { allow, bounding }) {

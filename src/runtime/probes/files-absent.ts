@@ -15,7 +15,9 @@ const params = z.strictObject({
 
 export const filesAbsent: Probe<z.infer<typeof params>> = {
   id: 'files-absent',
-  title: 'Files that do not belong in the image are absent',
+  title: 'Files that do not belong in the image are in it',
+  passTitle: 'Files that do not belong in the image are absent',
+  fix: 'Copy only what the app needs (name the files in COPY) and list the rest in .dockerignore.',
   item: 'image.copy-only-needed',
   params,
   async run(context, { paths, root }) {

@@ -14,7 +14,9 @@ const POLL_MS = 500;
 
 export const healthy: Probe<z.infer<typeof params>> = {
   id: 'healthy',
-  title: 'The healthcheck reports the app healthy',
+  title: 'The healthcheck does not report the app healthy',
+  passTitle: 'The healthcheck reports the app healthy',
+  fix: 'Add a HEALTHCHECK that asks the app itself, with a tool the image has and a short interval: HEALTHCHECK --interval=2s --timeout=2s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1',
   item: 'image.healthcheck',
   params,
   async run({ container, containerInfo, image }, { timeoutSeconds }) {

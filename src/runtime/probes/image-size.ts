@@ -11,7 +11,9 @@ const params = z.strictObject({
 
 export const imageSize: Probe<z.infer<typeof params>> = {
   id: 'image-size',
-  title: 'The image is small',
+  title: 'The image is larger than it needs to be',
+  passTitle: 'The image is small',
+  fix: 'Start from a minimal base image and copy only the built artifacts into the final stage.',
   item: 'image.minimal-base',
   params,
   async run({ image }, { maxBytes }) {

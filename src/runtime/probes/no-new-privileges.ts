@@ -10,7 +10,9 @@ import type { Probe } from './types.js';
 
 export const noNewPrivileges: Probe = {
   id: 'no-new-privileges',
-  title: 'The app cannot gain privileges through SUID programs',
+  title: 'The app can gain privileges through SUID programs',
+  passTitle: 'The app cannot gain privileges through SUID programs',
+  fix: 'Set no-new-privileges: security_opt: ["no-new-privileges:true"] in compose, --security-opt no-new-privileges with docker run, allowPrivilegeEscalation: false in Kubernetes.',
   item: 'runtime.no-new-privileges',
   params: z.strictObject({}),
   async run({ exec }) {

@@ -10,7 +10,9 @@ const PACKAGE_MANAGERS = ['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microd
 
 export const noPackageManager: Probe = {
   id: 'no-package-manager',
-  title: 'The image has no package manager',
+  title: 'The image has a package manager',
+  passTitle: 'The image has no package manager',
+  fix: 'Build in one stage and copy only the result into a final stage based on an image without a package manager (distroless or scratch).',
   item: 'image.minimal-base',
   params: z.strictObject({}),
   async run(context) {

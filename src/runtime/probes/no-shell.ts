@@ -16,7 +16,9 @@ const SHELL_COMMANDS = [
 
 export const noShell: Probe = {
   id: 'no-shell',
-  title: 'The image has no shell',
+  title: 'The image has a shell',
+  passTitle: 'The image has no shell',
+  fix: 'Copy only the app into a final stage based on an image without a shell (distroless or scratch), and use exec-form CMD and HEALTHCHECK.',
   item: 'image.minimal-base',
   params: z.strictObject({}),
   async run(context) {

@@ -15,7 +15,9 @@ const params = z.strictObject({
 
 export const noSuidFiles: Probe<z.infer<typeof params>> = {
   id: 'no-suid-files',
-  title: 'No SUID or SGID files in the image',
+  title: 'The image has SUID or SGID files',
+  passTitle: 'No SUID or SGID files in the image',
+  fix: 'Strip the bits in the final stage: RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +',
   item: 'image.no-suid',
   params,
   async run(context, { allow }) {

@@ -23,8 +23,18 @@ describe('probe registry', () => {
     if (id !== 'user-not-root') expect(existsSync(path.join(runtimeTests, `${id}.test.ts`))).toBe(true);
   });
 
-  it('names attack replays attack-*, with a title that says so', () => {
-    for (const probe of allProbes.filter((p) => p.id.startsWith('attack-'))) expect(probe.title).toMatch(/^Attack: /);
+  it('names attack replays attack-*, with titles that say so', () => {
+    for (const probe of allProbes.filter((p) => p.id.startsWith('attack-'))) {
+      expect(probe.title).toMatch(/^Attack: /);
+      expect(probe.passTitle).toMatch(/^Attack: /);
+    }
+  });
+
+  it.each(allProbes.map((p) => [p.id, p] as const))('%s has a title for each outcome and a fix', (_id, probe) => {
+    expect(probe.title.length).toBeGreaterThan(5);
+    expect(probe.passTitle.length).toBeGreaterThan(5);
+    expect(probe.passTitle).not.toBe(probe.title);
+    expect(probe.fix.length).toBeGreaterThan(20);
   });
 
   it('reports the first bad parameter by its path', () => {

@@ -9,6 +9,7 @@ import { attackUseCapability } from './attack-use-capability.js';
 import { attackWriteSystemFiles } from './attack-write-system-files.js';
 import { capabilitiesDropped } from './capabilities-dropped.js';
 import { filesAbsent } from './files-absent.js';
+import { groupNotRoot } from './group-not-root.js';
 import { healthy } from './healthy.js';
 import { imageSize } from './image-size.js';
 import { noNewPrivileges } from './no-new-privileges.js';
@@ -33,6 +34,7 @@ export const allProbes: readonly AnyProbe[] = [
   appWorks,
   // What the container runs with.
   userNotRoot,
+  groupNotRoot,
   capabilitiesDropped,
   noNewPrivileges,
   rootfsReadOnly,

@@ -16,7 +16,9 @@ const params = z.strictObject({
 
 export const resourceLimits: Probe<z.infer<typeof params>> = {
   id: 'resource-limits',
-  title: 'Memory, PID and CPU limits are set',
+  title: 'Memory, PID or CPU limits are missing',
+  passTitle: 'Memory, PID and CPU limits are set',
+  fix: 'Set all three: mem_limit, cpus and pids_limit in compose (or deploy.resources.limits memory, cpus and pids), resources.limits in Kubernetes.',
   item: 'runtime.resource-limits',
   params,
   async run(context, maxima) {

@@ -16,7 +16,9 @@ const params = z.strictObject({
 
 export const rootfsReadOnly: Probe<z.infer<typeof params>> = {
   id: 'rootfs-read-only',
-  title: 'The root filesystem is read-only and the app can still write where it needs to',
+  title: 'The root filesystem is writable, or the app cannot write where it needs to',
+  passTitle: 'The root filesystem is read-only and the app can still write where it needs to',
+  fix: 'Set read_only: true (--read-only, readOnlyRootFilesystem: true) and give the app a tmpfs or volume only where it writes, such as /tmp.',
   item: 'runtime.read-only-rootfs',
   params,
   async run(context, { writable }) {

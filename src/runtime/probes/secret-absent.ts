@@ -19,7 +19,9 @@ const params = z.strictObject({
 
 export const secretAbsent: Probe<z.infer<typeof params>> = {
   id: 'secret-absent',
-  title: 'The secret is not baked into the image',
+  title: 'The secret is baked into the image',
+  passTitle: 'The secret is not baked into the image',
+  fix: 'Never put the secret in ENV, ARG, a COPY or a RUN line: use RUN --mount=type=secret,id=... at build time and a secret file at run time, and rotate the value that leaked.',
   item: 'secrets.not-in-image',
   params,
   async run(context, { value }) {

@@ -39,10 +39,15 @@ export interface Probe<Params = Record<string, unknown>> {
   /** What is wrong when the probe fails: "The container process runs as root". */
   title: string;
   /** What holds when it passes: "The container process is not root". */
-  passTitle?: string;
+  passTitle: string;
   /** How to fix a failure, concretely, like a rule's `fix`. */
-  fix?: string;
+  fix: string;
   item: CurriculumItemId;
+  /**
+   * Proves that the app still works rather than a security property: the broken files pass it
+   * too, so the author check does not ask them to fail it.
+   */
+  functional?: boolean;
   /** Validates `with:` in challenge.yaml; the course loader reports a mismatch at load time. */
   params: z.ZodType<Params>;
   run(context: ProbeContext, params: Params): Promise<ProbeVerdict>;

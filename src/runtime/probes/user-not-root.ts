@@ -7,7 +7,9 @@ import type { Probe } from './types.js';
 
 export const userNotRoot: Probe = {
   id: 'user-not-root',
-  title: 'The container process is not root',
+  title: 'The container process runs as root',
+  passTitle: 'The container process is not root',
+  fix: 'Run as an unprivileged user with a fixed uid and gid: USER 10001:10001 in the Dockerfile, user: "10001:10001" in compose, runAsUser and runAsGroup in Kubernetes.',
   item: 'runtime.non-root',
   params: z.strictObject({}),
   async run({ exec }) {

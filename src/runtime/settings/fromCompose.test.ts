@@ -11,6 +11,7 @@ function translate(service: string, extra = '', file = 'compose.yaml') {
 describe('fromCompose: host settings', () => {
   it.each([
     ['read_only', 'read_only: true', { ReadonlyRootfs: true }],
+    ['read_only as the string compose reads as true', 'read_only: "true"', { ReadonlyRootfs: true }],
     ['tmpfs as a string', 'tmpfs: /tmp', { Tmpfs: { '/tmp': '' } }],
     ['tmpfs as a list with options', 'tmpfs:\n  - /tmp:size=64m,mode=1777\n  - /run', { Tmpfs: { '/tmp': 'size=64m,mode=1777', '/run': '' } }],
     ['cap_drop ALL', 'cap_drop: [ALL]', { CapDrop: ['ALL'] }],

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { composeBoolean } from '../../analysis/composeScalars.js';
 import type { ComposeModel } from '../../parse/compose.js';
 import { asArray, asRecord, isRecord } from '../../parse/yamlSource.js';
 import { capabilityList } from './capabilities.js';
@@ -79,7 +80,8 @@ class ServiceTranslation {
   }
 
   private filesystem(): void {
-    if (this.spec.read_only === true) this.host.ReadonlyRootfs = true;
+    // Compose reads "true", "yes", "on" as true for boolean fields, as the static rule does.
+    if (composeBoolean(this.spec.read_only) === true) this.host.ReadonlyRootfs = true;
     const entries = typeof this.spec.tmpfs === 'string' ? [this.spec.tmpfs] : asArray(this.spec.tmpfs);
     for (const entry of entries) {
       if (typeof entry !== 'string') {

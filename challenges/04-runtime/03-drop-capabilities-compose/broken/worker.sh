@@ -3,6 +3,7 @@
 # writes files in its own folder, so it needs no kernel capability at all.
 set -eu
 mkdir -p queue done
+echo "thumbnail-worker: watching queue/"
 while true; do
   for job in queue/*.job; do
     [ -e "$job" ] || continue

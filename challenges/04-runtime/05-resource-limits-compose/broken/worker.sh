@@ -4,6 +4,7 @@
 set -eu
 queue=/tmp/queue
 mkdir -p "$queue"
+echo "resize-worker: watching $queue"
 while true; do
   for job in "$queue"/*.job; do
     [ -e "$job" ] || continue

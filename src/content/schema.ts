@@ -137,6 +137,11 @@ export const runtimeCheckSchema = z.strictObject({
   images: z.array(z.string().min(1)).optional(),
   /** `# syntax=` frontends the learner may name (they must be on the engine already); default none. */
   frontends: z.array(z.string().min(1)).optional(),
+  /**
+   * Secrets the build is given, as `docker build --secret id=<id>,src=<file>` would: id to a
+   * file of the challenge folder. A `RUN --mount=type=secret,id=<id>` step reads it.
+   */
+  buildSecrets: z.record(z.string().regex(/^[\w.-]+$/, 'a secret id such as "registry_token"'), relativePath).optional(),
 });
 
 export const negativeFixSchema = z.strictObject({

@@ -94,9 +94,11 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
   const settings = runSettings(spec, request.runFile);
   // Secret files are read here, at the edge, and only from inside the challenge folder.
   const secrets = readSecretFiles(dir, settings.secretFiles);
-  const refusals = [...settings.refusals, ...secrets.refusals];
+  // Build secrets (`docker build --secret id=x,src=file`) come from the same folder, read the same way.
+  const buildSecrets = readSecretFiles(dir, Object.entries(spec.buildSecrets ?? {}).map(([name, file]) => ({ name, file, target: `/run/secrets/${name}`, mode: 0o400 })));
+  const refusals = [...settings.refusals, ...secrets.refusals, ...buildSecrets.refusals];
   if (refusals.length > 0) return done(new RefusedSettingsError(refusals).message);
-  const invalid = [...settings.invalid, ...secrets.invalid];
+  const invalid = [...settings.invalid, ...secrets.invalid, ...buildSecrets.invalid];
   if (invalid.length > 0) return done(`${settings.source}: the container cannot start with these settings: ${describeSettings(invalid)}`);
 
   const docker = connected ?? (await connectedEngine());
@@ -114,7 +116,8 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     onEvent?.({ type: 'phase', phase: 'building', message: `building ${spec.dockerfile} (network none)` });
     const stepEvents = buildStepReporter(request.dockerfile, onEvent);
     const source = request.dockerfileText === undefined ? undefined : { text: request.dockerfileText, model: request.dockerfile };
-    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents, source });
+    const secretValues = buildSecrets.files.length > 0 ? { secrets: Object.fromEntries(buildSecrets.files.map((file) => [file.name, file.content.toString('utf8')])) } : {};
+    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents, source, ...secretValues });
     const image = await docker.getImage(tag).inspect();
     const imageUser = image.Config?.User ?? '';
     // The kubelet checks runAsNonRoot against the image before it creates the container; so do we.

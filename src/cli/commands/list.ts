@@ -2,6 +2,7 @@
 import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { cliCourse } from '../course.js';
+import { fileKindByName } from '../../checks/fileKinds.js';
 
 export function listCommand(options: { json: boolean }, io: Io): number {
   const course = cliCourse();
@@ -18,13 +19,24 @@ export function listCommand(options: { json: boolean }, io: Io): number {
     title: challenge.title,
     items: challenge.items,
     difficulty: challenge.difficulty,
+    // What the learner mainly edits: the kind of the first file listed.
+    fileKind: fileKindByName(challenge.files[0] ?? ''),
     files: challenge.files,
     staticChecks: challenge.checks.static.map((check) => check.rule),
     runtimeChecks: challenge.checks.runtime?.probes.map((probe) => probe.probe) ?? [],
     hasRuntimeChecks: challenge.checks.runtime !== undefined,
   }));
   if (options.json) {
-    io.out(JSON.stringify({ version: 1, lessons, challenges }, null, 2));
+    const tally = (keys: string[]) => Object.fromEntries([...new Set(keys)].sort().map((key) => [key, keys.filter((k) => k === key).length]));
+    const counts = {
+      lessons: lessons.length,
+      quizQuestions: lessons.reduce((sum, lesson) => sum + lesson.quizQuestions, 0),
+      challenges: challenges.length,
+      challengesByFileKind: tally(challenges.map((c) => c.fileKind)),
+      challengesByDifficulty: tally(challenges.map((c) => c.difficulty)),
+      runtimeChallenges: challenges.filter((c) => c.hasRuntimeChecks).length,
+    };
+    io.out(JSON.stringify({ version: 1, counts, lessons, challenges }, null, 2));
     return 0;
   }
   const idWidth = Math.max(...[...lessons, ...challenges].map((entry) => entry.id.length));

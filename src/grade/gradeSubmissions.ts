@@ -15,6 +15,7 @@ import { timeouts } from '../runtime/limits.js';
 import type { GradingEngine } from './engines.js';
 import type { GradedChallenge } from './report.js';
 import { failedChecks, scoreChecks, totals } from './scoring.js';
+import { submissionRefusal } from './submissionGate.js';
 
 export interface GradeTask {
   student: string;
@@ -68,8 +69,11 @@ async function gradeOne(task: GradeTask, engine: GradingEngine, options: GradeOp
   const { challenge } = task;
   const usesEngine = challenge.checks.runtime !== undefined && task.dir !== undefined;
   let checks;
+  let refusal: string | undefined;
   if (task.dir === undefined) {
     checks = failedChecks(challenge, `not submitted: no folder ${task.student}/${challenge.id}`);
+  } else if ((refusal = submissionRefusal(task.dir)) !== undefined) {
+    checks = failedChecks(challenge, refusal);
   } else {
     try {
       const verdict = await withTimeout(
@@ -84,7 +88,7 @@ async function gradeOne(task: GradeTask, engine: GradingEngine, options: GradeOp
   return {
     id: challenge.id,
     ...totals(checks),
-    engine: usesEngine ? engine.name : null,
+    engine: usesEngine && refusal === undefined ? engine.name : null,
     seed: task.seed,
     durationMs: Math.round(performance.now() - started),
     checks,

@@ -1,47 +1,63 @@
 /**
  * Checks a learner's folder against a challenge: static checks (pure), then, unless asked not
- * to, the runtime checks against a real engine. The one place both halves meet.
+ * to, the runtime checks against a real engine. The one place both halves meet, over one model
+ * of the learner's files: each file is read once and parsed once.
+ *
+ * What happens is told as typed events (events.ts) ending with the verdict; a file that does not
+ * parse is a verdict with its position (`parseError`), not an exception, because watch mode
+ * sees half-typed files all the time; the caller's AbortSignal stops a running build or probe.
  */
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { Challenge } from '../content/schema.js';
-import { InputError } from '../parse/position.js';
-import { readLearnerFiles } from '../workspace/workspace.js';
+import { readLearnerModel } from '../workspace/learnerFiles.js';
+import type { CheckEventListener } from './events.js';
 import { fileKindByName } from './fileKinds.js';
+import { runtimeFiles } from './runtimeChecks.js';
 import { runStaticChecks } from './staticChecks.js';
-import type { ChallengeVerdict } from './types.js';
+import type { ChallengeVerdict, CheckResult } from './types.js';
 
 export interface CheckOptions {
   dir: string;
   staticOnly: boolean;
-  onProgress?: (line: string) => void;
-  /** An engine already connected (grading spreads over several); its caller sweeps leftovers. */
+  /** Every step as it happens: static results, notes, build steps, probes, and the verdict last. */
+  onEvent?: CheckEventListener;
+  /** Aborting stops the build or probe in flight, removes what it created, and marks the verdict cancelled. */
+  signal?: AbortSignal;
+  /** An engine already connected (grading spreads over several); connected by the runtime otherwise. */
   docker?: Docker;
 }
 
+/**
+ * @example
+ *   const verdict = await checkChallenge(challenge, { dir, staticOnly: true, onEvent: (e) => console.log(e.type) });
+ *   verdict.parseError?.line; // set when a file does not parse
+ */
 export async function checkChallenge(challenge: Challenge, options: CheckOptions): Promise<ChallengeVerdict> {
+  const runtime = challenge.checks.runtime;
   // A Dockerfile's .dockerignore is read too: rules about what enters the image need it.
   const dockerignores = challenge.files
     .filter((file) => fileKindByName(file) === 'dockerfile')
     .map((file) => path.posix.join(path.posix.dirname(file), '.dockerignore'));
-  const files = readLearnerFiles(options.dir, [...new Set([...challenge.files, ...dockerignores])]);
-  const checks = runStaticChecks(challenge, files);
-  // A file that does not parse is an input error, not a failed check: say where, and stop.
-  const parseError = checks.flatMap((check) => check.findings).find((finding) => finding.rule === 'parse-error');
-  if (parseError) {
-    throw new InputError(path.join(options.dir, parseError.file), { line: parseError.line, column: parseError.column }, parseError.message);
-  }
-  const runtime = challenge.checks.runtime;
+  const learner = readLearnerModel(options.dir, [...challenge.files, ...dockerignores, ...runtimeFiles(runtime)]);
+  const checks: CheckResult[] = runStaticChecks(challenge, learner);
+  for (const result of checks) options.onEvent?.({ type: 'static-result', result });
+  let cancelled = options.signal?.aborted === true;
   if (runtime && !options.staticOnly) {
     // Docker code loads only here, so static-only checks stay fast.
-    const [{ connectEngine }, { runRuntimeChecks }, { sweepLeftovers }] = await Promise.all([
-      import('../runtime/engine.js'),
-      import('./runtimeChecks.js'),
-      import('../runtime/session.js'),
-    ]);
-    const docker = options.docker ?? (await connectEngine());
-    if (!options.docker) await sweepLeftovers(docker);
-    checks.push(...(await runRuntimeChecks(challenge, { docker, dir: options.dir, onProgress: options.onProgress })));
+    const { runRuntimeHalf } = await import('./runtimeChecks.js');
+    const outcome = await runRuntimeHalf(challenge, { dir: options.dir, learner, onEvent: options.onEvent, signal: options.signal, docker: options.docker });
+    checks.push(...outcome.results);
+    cancelled ||= outcome.cancelled;
   }
-  return { challenge: challenge.id, passed: checks.every((check) => check.passed), checks };
+  const error = learner.firstParseError();
+  const verdict: ChallengeVerdict = {
+    challenge: challenge.id,
+    passed: !cancelled && checks.every((check) => check.passed),
+    checks,
+    ...(error ? { parseError: { file: error.file, line: error.position.line, column: error.position.column, message: error.message } } : {}),
+    ...(cancelled ? { cancelled: true } : {}),
+  };
+  options.onEvent?.({ type: 'verdict', verdict });
+  return verdict;
 }

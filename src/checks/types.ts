@@ -14,8 +14,24 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+/** Where a learner's file stopped making sense: the first file that does not parse. */
+export interface ParseErrorPosition {
+  /** Challenge-relative path, as in findings (`Dockerfile`, `compose.yaml`). */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface ChallengeVerdict {
   challenge: string;
   passed: boolean;
   checks: CheckResult[];
+  /**
+   * Set when a learner's file does not parse (watch mode sees half-typed files all the time):
+   * the checks on it fail with the parse error as evidence, and nothing is built.
+   */
+  parseError?: ParseErrorPosition;
+  /** Set when the caller's AbortSignal stopped the check; the unfinished checks fail as "cancelled". */
+  cancelled?: boolean;
 }

@@ -10,7 +10,9 @@ import { InputError } from '../parse/position.js';
 import { allRules } from '../rules/registry.js';
 import { allProbes, probeParamsError } from '../runtime/probes/registry.js';
 import { parseChallengeManifest, parseHints, parseLesson } from './parseContent.js';
-import type { Challenge, Lesson } from './schema.js';
+import { fileKindByName } from '../checks/fileKinds.js';
+import { baseImagesOf } from './baseImagesOfCourse.js';
+import type { Challenge, ChallengeManifest, Lesson } from './schema.js';
 import { validateCourse, type CourseProblem } from './validateCourse.js';
 
 export interface Course {
@@ -64,6 +66,7 @@ export function loadCourse(root: string = defaultCourseRoot()): Course {
       }
       const hintsFile = path.join(folder, 'hints.md');
       const hints = existsSync(hintsFile) ? parseHints(readFileSync(hintsFile, 'utf8')) : [];
+      declareDefaultImages(manifest, folder);
       return { ...manifest, folder: relativeFolder, hints } satisfies Challenge;
     })
     .filter((challenge): challenge is Challenge => challenge !== undefined)
@@ -92,6 +95,28 @@ function filesUnder(dir: string, accept: (name: string) => boolean): string[] {
     }
   }
   return found;
+}
+
+/**
+ * A runtime check that names no `images:` may build FROM what its own broken, solution,
+ * negative and alternative Dockerfiles use (what `images prepare` provides), and nothing else:
+ * the pre-build gate refuses any other image before the engine could fetch it.
+ */
+function declareDefaultImages(manifest: ChallengeManifest, folder: string): void {
+  const runtime = manifest.checks.runtime;
+  if (!runtime || runtime.images !== undefined) return;
+  const dockerfiles: { file: string; text: string }[] = [];
+  const isDockerfile = (file: string) => fileKindByName(file) === 'dockerfile';
+  for (const side of ['broken', 'solution']) {
+    for (const file of [...manifest.files, runtime.dockerfile].filter(isDockerfile)) {
+      const full = path.join(folder, side, file);
+      if (existsSync(full)) dockerfiles.push({ file: full, text: readFileSync(full, 'utf8') });
+    }
+  }
+  for (const variant of [...manifest.negativeFixes, ...manifest.alternativeSolutions]) {
+    for (const [file, text] of Object.entries(variant.files)) if (isDockerfile(file)) dockerfiles.push({ file, text });
+  }
+  runtime.images = baseImagesOf(dockerfiles);
 }
 
 /** The lesson that teaches a curriculum item, for "learn why" links. */

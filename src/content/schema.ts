@@ -126,6 +126,13 @@ export const runtimeCheckSchema = z.strictObject({
   /** Where the learner's run settings come from (default: the image's own). */
   run: runSourceSchema.default({ from: 'dockerfile' }),
   probes: z.array(runtimeProbeSchema).min(1),
+  /**
+   * Base images the learner may build FROM (and `COPY --from`); nothing else is fetched. Default:
+   * those the challenge's own broken, solution and alternative Dockerfiles use.
+   */
+  images: z.array(z.string().min(1)).optional(),
+  /** `# syntax=` frontends the learner may name (they must be on the engine already); default none. */
+  frontends: z.array(z.string().min(1)).optional(),
 });
 
 export const negativeFixSchema = z.strictObject({

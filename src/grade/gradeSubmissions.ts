@@ -75,14 +75,19 @@ async function gradeOne(task: GradeTask, engine: GradingEngine, options: GradeOp
   } else if ((refusal = submissionRefusal(task.dir)) !== undefined) {
     checks = failedChecks(challenge, refusal);
   } else {
+    const limitMs = options.timeoutMs ?? DEFAULT_SUBMISSION_TIMEOUT_MS;
+    const overTime = `the check took longer than the submission's limit of ${Math.round(limitMs / 1000)} s`;
+    // The signal stops the build or probe in flight and cleans up; the race is the backstop
+    // should an engine stop answering even that.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(overTime)), limitMs);
     try {
-      const verdict = await withTimeout(
-        checkChallenge(challenge, { dir: task.dir, staticOnly: false, docker: engine.docker }),
-        options.timeoutMs ?? DEFAULT_SUBMISSION_TIMEOUT_MS,
-      );
-      checks = scoreChecks(challenge, verdict.checks, 'the check gave no result for this');
+      const verdict = await withTimeout(checkChallenge(challenge, { dir: task.dir, staticOnly: false, docker: engine.docker, signal: controller.signal }), limitMs + 30_000, overTime);
+      checks = scoreChecks(challenge, verdict.checks, verdict.cancelled ? overTime : 'the check gave no result for this');
     } catch (error) {
       checks = await staticThenFailed(task.dir, challenge, reasonOf(error, options.root));
+    } finally {
+      clearTimeout(timer);
     }
   }
   return {
@@ -110,10 +115,10 @@ async function staticThenFailed(dir: string, challenge: Challenge, reason: strin
 
 class SubmissionTimeout extends Error {}
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SubmissionTimeout(`the check took longer than the submission's limit of ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new SubmissionTimeout(message)), ms);
   });
   try {
     return await Promise.race([work, limit]);

@@ -36,6 +36,10 @@ export function formatVerdict(verdict: ChallengeVerdict, lessonFor: LessonLookup
   }
   const failed = verdict.checks.filter((check) => !check.passed).length;
   lines.push('');
+  if (verdict.cancelled) {
+    lines.push(style.red(`The check of ${verdict.challenge} was cancelled before it finished.`));
+    return lines.join('\n');
+  }
   lines.push(
     verdict.passed
       ? style.green(`All ${verdict.checks.length} checks pass for ${verdict.challenge}.`)
@@ -50,6 +54,8 @@ export function verdictToJson(verdict: ChallengeVerdict, lessonFor: LessonLookup
     version: 1,
     challenge: verdict.challenge,
     passed: verdict.passed,
+    parseError: verdict.parseError ?? null,
+    cancelled: verdict.cancelled === true,
     checks: verdict.checks.map((check) => ({
       kind: check.kind,
       id: check.id,

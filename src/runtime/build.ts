@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { parseDockerfile, type DockerfileModel } from '../parse/dockerfile.js';
-import { assertContextWithinLimit, BuildContextTooLargeError, packContext } from './buildContext.js';
+import { assertContextWithinLimit, BuildContextError, packContext } from './buildContext.js';
 import { loadGrpc, openSecretsSession, type SecretsSession } from './buildSecrets.js';
 import { buildKitStepLine, classicStepLines, runMounts, type RunMount } from './buildSteps.js';
 import { buildCaps, containerCaps, timeouts } from './limits.js';
@@ -64,7 +64,7 @@ export async function buildImage(session: RuntimeSession, request: BuildRequest)
   try {
     assertContextWithinLimit(request.contextDir, request.dockerfile, request.maxContextBytes ?? buildCaps.contextBytes);
   } catch (error) {
-    if (error instanceof BuildContextTooLargeError) throw new BuildFailedError(error.message, undefined, undefined, []);
+    if (error instanceof BuildContextError) throw new BuildFailedError(error.message, undefined, undefined, []);
     throw error;
   }
 

@@ -2,10 +2,11 @@
  * The learner's workspace: a writable copy of each challenge's broken files, made on first use
  * and never overwritten afterwards (that would lose their work), except by an explicit reset.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Course } from '../content/loadCourse.js';
 import type { Challenge } from '../content/schema.js';
+import { readLearnerModel } from './learnerFiles.js';
 import { dataDirectory } from './paths.js';
 
 export function workspaceDir(challenge: Pick<Challenge, 'id'>, dataDir = dataDirectory()): string {
@@ -33,10 +34,11 @@ export function resetWorkspace(course: Course, challenge: Challenge, dataDir = d
   return dir;
 }
 
-/** Reads the challenge's files from a folder; a missing file maps to undefined. */
+/**
+ * Reads the challenge's files from a folder; a missing file, or one that may not be read (see
+ * learnerFiles.ts), maps to undefined. Kept for callers that want texts only.
+ */
 export function readLearnerFiles(dir: string, files: readonly string[]): Map<string, string | undefined> {
-  return new Map(files.map((file) => {
-    const full = path.join(dir, file);
-    return [file, existsSync(full) ? readFileSync(full, 'utf8') : undefined];
-  }));
+  const model = readLearnerModel(dir, files);
+  return new Map(files.map((file) => [file, model.text(file)]));
 }

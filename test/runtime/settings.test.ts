@@ -15,6 +15,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { runRuntimeChecks } from '../../src/checks/runtimeChecks.js';
 import type { CheckResult } from '../../src/checks/types.js';
+import { progressLine } from '../../src/report/checkProgress.js';
 import { challengeManifestSchema, type Challenge, type RunSource } from '../../src/content/schema.js';
 import { CHALLENGE_LABEL, MANAGED_LABEL, OWNER_LABEL } from '../../src/runtime/labels.js';
 import { containerCaps } from '../../src/runtime/limits.js';
@@ -108,7 +109,14 @@ async function check(files: Record<string, string>, run: RunSource) {
   const { challenge, dir } = learnerChallenge(files, run);
   const { docker, calls } = await countingEngine();
   const progress: string[] = [];
-  const results: CheckResult[] = await runRuntimeChecks(challenge, { docker, dir, onProgress: (line) => progress.push(line) });
+  const results: CheckResult[] = await runRuntimeChecks(challenge, {
+    docker,
+    dir,
+    onEvent: (event) => {
+      const line = progressLine(event);
+      if (line !== undefined) progress.push(line);
+    },
+  });
   const engine = await testEngine();
   const left = await engine.listContainers({ all: true, filters: JSON.stringify({ label: [`${CHALLENGE_LABEL}=${challenge.id}`] }) });
   return { results, calls, progress, containersLeft: left.length };
@@ -155,7 +163,7 @@ describe('a compose service runs with the settings it asks for', () => {
     expect(seen.run.status?.stdout).toMatch(/^NoNewPrivs:\s+1$/m);
     expect(seen.run.status?.stdout).toMatch(/^CapEff:\s+0{16}$/m);
     expect(seen.run.env?.stdout).toMatch(/^MODE=hardened$/m);
-    expect(progress).toContain('run settings from compose.yaml, service web');
+    expect(progress.join('\n')).toContain('with the settings of compose.yaml, service web');
     expect(progress.join('\n')).toMatch(/note: ports: not published/);
     expect(containersLeft).toBe(0);
   });

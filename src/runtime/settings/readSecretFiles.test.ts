@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSecretFiles } from './readSecretFiles.js';
+import { MAX_SECRET_BYTES, readSecretFiles } from './readSecretFiles.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'shipshape-secrets-'));
 const challenge = path.join(scratch, 'challenge');
@@ -29,6 +29,19 @@ describe('readSecretFiles', () => {
 
   it('says so when the file is missing, or is a folder', () => {
     const read = readSecretFiles(challenge, [request('secrets/nope.txt'), request('secrets')]);
-    expect(read.invalid.map((i) => i.reason)).toEqual([expect.stringMatching(/does not exist/), expect.stringMatching(/is not a file/)]);
+    expect(read.invalid.map((i) => i.reason)).toEqual([expect.stringMatching(/does not exist/), expect.stringMatching(/secrets is a folder, not a file/)]);
+  });
+});
+
+describe('readSecretFiles never blocks or reads without bounds', () => {
+  it('refuses a FIFO, a device link and a file over the cap, each with why', async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [path.join(challenge, 'secrets', 'pipe')]);
+    writeFileSync(path.join(challenge, 'secrets', 'big'), Buffer.alloc(MAX_SECRET_BYTES + 1));
+    symlinkSync('/dev/zero', path.join(challenge, 'secrets', 'zero'));
+    const read = readSecretFiles(challenge, [request('secrets/pipe'), request('secrets/big')]);
+    expect(read.files).toEqual([]);
+    expect(read.invalid.map((i) => i.reason)).toEqual([expect.stringMatching(/secrets\/pipe is a FIFO \(named pipe\), not a file/), expect.stringMatching(/larger than 1048576 bytes/)]);
+    expect(readSecretFiles(challenge, [request('secrets/zero')]).refusals[0]?.reason).toMatch(/only files inside the challenge folder/);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The edge that reads compose file secrets from the learner's challenge folder. A secret file is
  * read only when it really lies inside the folder, symbolic links resolved: a compose file must
- * not be a way to copy `~/.ssh/id_rsa` into a container.
+ * not be a way to copy `~/.ssh/id_rsa` into a container. The read itself is bounded and never
+ * blocks (a FIFO or a device is refused), see workspace/safeRead.ts.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isInside, readInsideFolder } from '../../workspace/safeRead.js';
 import type { Refusal } from '../policy.js';
 import type { SecretFileRequest } from './types.js';
 
@@ -32,20 +34,16 @@ export function readSecretFiles(dir: string, requests: readonly SecretFileReques
   for (const request of requests) {
     const setting = `secrets.${request.name}.file: ${request.file}`;
     const full = path.resolve(root, request.file);
-    if (!existsSync(full)) {
-      result.invalid.push({ setting, reason: `${request.file} does not exist; compose would not start the service without it` });
-      continue;
-    }
-    const real = realpathSync(full);
-    const relative = path.relative(root, real);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    // Outside the folder, by path or through a link: refused whether or not it exists.
+    const real = existsSync(full) ? realpathSync(full) : full;
+    if (!isInside(root, real) || real === root) {
       result.refusals.push({ setting, reason: 'only files inside the challenge folder are delivered as secrets' });
       continue;
     }
-    const stat = statSync(real);
-    if (!stat.isFile()) result.invalid.push({ setting, reason: `${request.file} is not a file` });
-    else if (stat.size > MAX_SECRET_BYTES) result.invalid.push({ setting, reason: `${request.file} is larger than ${MAX_SECRET_BYTES} bytes` });
-    else result.files.push({ name: request.name, target: request.target, mode: request.mode, content: readFileSync(real) });
+    const read = readInsideFolder(root, request.file, MAX_SECRET_BYTES);
+    if (read.state === 'missing') result.invalid.push({ setting, reason: `${request.file} does not exist; compose would not start the service without it` });
+    else if (read.state === 'refused') result.invalid.push({ setting, reason: read.reason.replace(/, not a regular file$/, ', not a file') });
+    else result.files.push({ name: request.name, target: request.target, mode: request.mode, content: read.content });
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demuxedText } from './runtimeChecks.js';
+import { demuxedText } from './runChallenge.js';
 
 const frame = (stream: number, text: string) => {
   const body = Buffer.from(text);

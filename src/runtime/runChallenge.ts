@@ -1,0 +1,309 @@
+/**
+ * The runtime half's one front door: given the learner's files as the static half parsed them,
+ * gate the Dockerfile, build it, start the container the way it is configured (the image's own
+ * settings, or a compose service's, or a Kubernetes container's), run each probe inside it, and
+ * clean up whatever happens. Everything refused or malformed fails every probe before anything
+ * is built or created. Progress is told as typed events; the caller's AbortSignal stops the
+ * build or probe in flight and cleans up.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import type { CheckEventListener } from '../checks/events.js';
+import type { CheckResult } from '../checks/types.js';
+import type { RuntimeCheckSpec } from '../content/schema.js';
+import type { ComposeModel } from '../parse/compose.js';
+import type { DockerfileModel } from '../parse/dockerfile.js';
+import type { KubernetesModel } from '../parse/kubernetes.js';
+import { BuildFailedError, buildImage } from './build.js';
+import { BuildContextError } from './buildContext.js';
+import { buildKitStepLine, classicStepLines } from './buildSteps.js';
+import { execInContainer, startContainer, type DeliveredFile } from './container.js';
+import { gateDockerfile, type GateRefusal } from './gate/buildGate.js';
+import { CHALLENGE_LABEL } from './labels.js';
+import { timeouts } from './limits.js';
+import { RefusedSettingsError, type Refusal } from './policy.js';
+import { findProbe } from './probes/registry.js';
+import type { AnyProbe } from './probes/types.js';
+import { RuntimeSession } from './session.js';
+import { containerUser, numericOwner, runAsNonRootViolation } from './settings/containerUser.js';
+import { fromCompose } from './settings/fromCompose.js';
+import { fromDockerfile } from './settings/fromDockerfile.js';
+import { fromKubernetes } from './settings/fromKubernetes.js';
+import { readSecretFiles, type SecretFile } from './settings/readSecretFiles.js';
+import { emptyRunSettings, type RunSettings } from './settings/types.js';
+
+/** The learner's run file, parsed once by the caller (the same model the rules saw). */
+export type RunFileModel = { from: 'dockerfile' } | { from: 'compose'; model: ComposeModel | undefined } | { from: 'kubernetes'; model: KubernetesModel | undefined };
+
+export interface RunChallengeRequest {
+  challengeId: string;
+  spec: RuntimeCheckSpec;
+  /** The folder holding the learner's files; it is the build context. */
+  dir: string;
+  /** The learner's Dockerfile as parsed for the rules; undefined when it is missing. */
+  dockerfile: DockerfileModel | undefined;
+  /** The compose file or manifest the container's settings come from, parsed; undefined model when missing. */
+  runFile: RunFileModel;
+  /**
+   * Images FROM and COPY --from may name besides the file's own stages and scratch (see
+   * gate/buildGate.ts). The course fills it from each challenge's own Dockerfiles; when absent
+   * (a challenge built by hand), only images already on the engine are allowed: those are never fetched.
+   */
+  allowedImages?: ReadonlySet<string> | undefined;
+  /** `# syntax=` frontends the challenge allows (default none). */
+  allowedFrontends?: ReadonlySet<string>;
+  /** An engine already connected (tests, or a caller running several checks); connected and swept here otherwise. */
+  docker?: Docker;
+  onEvent?: CheckEventListener;
+  /** Aborting stops the build or probe in flight, removes what was created, and says "cancelled". */
+  signal?: AbortSignal;
+}
+
+export interface RunChallengeResult {
+  results: CheckResult[];
+  cancelled: boolean;
+}
+
+const CANCELLED = 'the check was cancelled before it finished';
+
+/**
+ * @example
+ *   const { results } = await runChallenge({ challengeId: 'non-root', spec, dir, dockerfile, runFile: { from: 'dockerfile' }, allowedImages: new Set(['busybox:1.36.1']) });
+ */
+export async function runChallenge(request: RunChallengeRequest): Promise<RunChallengeResult> {
+  const { spec, onEvent } = request;
+  const probes = spec.probes.map(({ probe, with: params }) => {
+    const found = findProbe(probe);
+    if (!found) throw new Error(`unknown probe ${probe}; the course validator should have caught this`);
+    return { probe: found, params: found.params.parse(params) as unknown };
+  });
+  const done = (evidence: string, cancelled = false): RunChallengeResult => ({ results: failAll(probes, evidence), cancelled });
+  if (request.signal?.aborted) return done(CANCELLED, true);
+  if (!request.dockerfile) return done(`${spec.dockerfile} is missing, so there is nothing to build`);
+  const dir = path.resolve(request.dir);
+
+  onEvent?.({ type: 'phase', phase: 'gate', message: `checking ${spec.dockerfile} before anything is built` });
+  const connected = request.allowedImages === undefined ? (request.docker ?? (await connectedEngine())) : request.docker;
+  const allowedImages = request.allowedImages ?? (await imagesOnEngine(connected as Docker));
+  const gate = gateDockerfile(request.dockerfile, { allowedImages, allowedFrontends: request.allowedFrontends ?? new Set() });
+  if (gate.length > 0) return done(describeGate(spec.dockerfile, gate));
+
+  const settings = runSettings(spec, request.runFile);
+  // Secret files are read here, at the edge, and only from inside the challenge folder.
+  const secrets = readSecretFiles(dir, settings.secretFiles);
+  const refusals = [...settings.refusals, ...secrets.refusals];
+  if (refusals.length > 0) return done(new RefusedSettingsError(refusals).message);
+  const invalid = [...settings.invalid, ...secrets.invalid];
+  if (invalid.length > 0) return done(`${settings.source}: the container cannot start with these settings: ${describeSettings(invalid)}`);
+
+  const docker = connected ?? (await connectedEngine());
+  if (request.signal?.aborted) return done(CANCELLED, true);
+  const session = new RuntimeSession(docker);
+  const cancelled = () => request.signal?.aborted === true;
+  const onCancel = () => session.abort(CANCELLED);
+  request.signal?.addEventListener('abort', onCancel, { once: true });
+  const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
+  try {
+    const labels = session.labels({ [CHALLENGE_LABEL]: request.challengeId });
+    const tag = `shipshape-check/${request.challengeId}:${process.pid}-${randomBytes(4).toString('hex')}`;
+    for (const note of settings.notes) onEvent?.({ type: 'note', message: note });
+    onEvent?.({ type: 'phase', phase: 'building', message: `building ${spec.dockerfile} (network none)` });
+    const stepEvents = buildStepReporter(request.dockerfile, onEvent);
+    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents });
+    const image = await docker.getImage(tag).inspect();
+    const imageUser = image.Config?.User ?? '';
+    // The kubelet checks runAsNonRoot against the image before it creates the container; so do we.
+    const nonRoot = runAsNonRootViolation(settings, imageUser);
+    if (nonRoot) return done(`${nonRoot} (${settings.source})`);
+    const user = containerUser(settings, imageUser);
+    onEvent?.({ type: 'phase', phase: 'starting', message: `starting the container with the settings of ${settings.source} (network none, memory, CPU and PID limits)` });
+    const started = await startContainer(session, {
+      image: tag,
+      labels,
+      host: settings.host,
+      user,
+      env: settings.env,
+      entrypoint: settings.entrypoint,
+      cmd: settings.cmd,
+      workingDir: settings.workingDir,
+      healthcheck: settings.healthcheck,
+      files: deliveredSecrets(secrets.files, user ?? imageUser, onEvent),
+    }).catch((error: unknown) => {
+      // The engine rejecting the learner's settings (a user missing from /etc/passwd, a bad
+      // tmpfs option) is a verdict on those settings, not a crash.
+      if (isEngineRejection(error) && !session.signal.aborted) return `the engine would not start the container with ${settings.source}: ${engineMessage(error)}`;
+      throw error;
+    });
+    if (typeof started === 'string') return done(started);
+    const container = started;
+    const containerInfo = await container.inspect();
+    if (!containerInfo.State.Running) {
+      const logs = await container.logs({ stdout: true, stderr: true, tail: 20 }).then(demuxedText, () => '');
+      return done(`the container exited right away (exit ${containerInfo.State.ExitCode}) and could not be probed: ${logs.trim() || 'no output'}`);
+    }
+    onEvent?.({ type: 'phase', phase: 'probing', message: `probing the container (${probes.length} probe${probes.length === 1 ? '' : 's'})` });
+    const results: CheckResult[] = [];
+    for (const [index, { probe, params }] of probes.entries()) {
+      if (session.signal.aborted) break;
+      onEvent?.({ type: 'probe-started', id: probe.id, title: probe.title, index, total: probes.length });
+      const context = {
+        docker, imageRef: tag, container, containerInfo, image, requested: settings.host,
+        exec: (cmd: string[]) => execInContainer(session, container, cmd),
+        // execTrusted runs the image's own tool until shipshape brings its toolbox (see ProbeContext).
+        execTrusted: (argv: string[]) => execInContainer(session, container, argv),
+      };
+      const verdict = await untilAborted(probe.run(context, params), session.signal).catch((error: unknown) => ({
+        passed: false,
+        evidence: session.signal.aborted ? abortReason(session) : `the probe could not run: ${(error as Error).message}`,
+      }));
+      const result: CheckResult = { kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, findings: [] };
+      results.push(result);
+      onEvent?.({ type: 'probe-result', result, index, total: probes.length });
+    }
+    if (session.signal.aborted) return { results: [...results, ...failAll(probes.slice(results.length), abortReason(session))], cancelled: cancelled() };
+    return { results, cancelled: false };
+  } catch (error) {
+    if (cancelled()) return done(CANCELLED, true);
+    if (error instanceof BuildFailedError) {
+      const where = error.line ? `${spec.dockerfile}:${error.line}: ` : '';
+      return done(`the image did not build: ${where}${error.message}`);
+    }
+    // The engine refusing the build request itself (a flag it does not know) is about the file.
+    if (isEngineRejection(error) && !session.signal.aborted) return done(`the image did not build: ${engineMessage(error)}`);
+    if (error instanceof RefusedSettingsError) return done(error.message);
+    if (error instanceof BuildContextError) return done(`the build context was not sent: ${error.message}`);
+    if (session.signal.aborted) return done(abortReason(session));
+    throw error;
+  } finally {
+    clearTimeout(deadline);
+    request.signal?.removeEventListener('abort', onCancel);
+    onEvent?.({ type: 'phase', phase: 'cleaning', message: 'removing the container and image' });
+    await session.cleanup();
+  }
+}
+
+/** One engine connection and one sweep of a killed run's leftovers per process. */
+let engineOnce: Promise<Docker> | undefined;
+function connectedEngine(): Promise<Docker> {
+  engineOnce ??= (async () => {
+    const [{ connectEngine }, { sweepLeftovers }] = await Promise.all([import('./engine.js'), import('./session.js')]);
+    const docker = await connectEngine();
+    await sweepLeftovers(docker);
+    return docker;
+  })();
+  // A failed connection is not remembered: the engine may be up by the next check.
+  engineOnce.catch(() => {
+    engineOnce = undefined;
+  });
+  return engineOnce;
+}
+
+/** Tags of the images the engine already has: building FROM them fetches nothing. */
+async function imagesOnEngine(docker: Docker): Promise<Set<string>> {
+  const images = await docker.listImages();
+  return new Set(images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>')));
+}
+
+/** Results for probes that did not run, all failed with the same evidence (a parse error, a missing file). */
+export function notRun(spec: RuntimeCheckSpec, evidence: string): CheckResult[] {
+  return spec.probes.map(({ probe: id }) => {
+    const probe = findProbe(id);
+    return { kind: 'runtime', id, title: probe?.title ?? id, item: probe?.item, passed: false, evidence, findings: [] };
+  });
+}
+
+/** The run settings the challenge names, translated from the model the rules saw. */
+function runSettings(spec: RuntimeCheckSpec, runFile: RunFileModel): RunSettings {
+  if (runFile.from === 'dockerfile' || spec.run.from === 'dockerfile') return fromDockerfile(spec.dockerfile);
+  if (!runFile.model) {
+    const missing = emptyRunSettings(spec.run.file);
+    missing.invalid.push({ setting: spec.run.file, reason: `${spec.run.file} is missing` });
+    return missing;
+  }
+  if (runFile.from === 'compose' && spec.run.from === 'compose') return fromCompose(runFile.model, spec.run.service);
+  if (runFile.from === 'kubernetes' && spec.run.from === 'kubernetes') return fromKubernetes(runFile.model, spec.run.container);
+  throw new Error(`the run file was parsed as ${runFile.from} but the challenge runs from ${spec.run.from}`);
+}
+
+/** Turns the builder's step headers (classic `Step 2/5 : ...`, BuildKit `[stage 2/5] ...`) into build-step events. */
+function buildStepReporter(model: DockerfileModel, onEvent: CheckEventListener | undefined): ((line: string) => void) | undefined {
+  if (!onEvent) return undefined;
+  const lines = classicStepLines(model);
+  return (line) => {
+    const classic = /^Step (\d+)\/(\d+) : (.*)$/.exec(line);
+    if (classic) {
+      const step = Number(classic[1]);
+      onEvent({ type: 'build-step', step, total: Number(classic[2]), instruction: classic[3] ?? '', line: lines[step - 1] });
+      return;
+    }
+    const buildKit = /^\[(?:\S+ )?(\d+)\/(\d+)\] (.*)$/.exec(line);
+    if (buildKit) onEvent({ type: 'build-step', step: Number(buildKit[1]), total: Number(buildKit[2]), instruction: buildKit[3] ?? '', line: buildKitStepLine(model, line) });
+  };
+}
+
+/** A probe's promise, or a rejection as soon as the session is aborted (cleanup then ends the exec). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function abortReason(session: RuntimeSession): string {
+  const reason = session.signal.reason as unknown;
+  return reason instanceof Error ? reason.message : CANCELLED;
+}
+
+function describeGate(dockerfile: string, refusals: readonly GateRefusal[]): string {
+  const lines = refusals.map((refusal) => `${dockerfile}:${refusal.line}: ${refusal.reason}`);
+  return `refused before building (nothing was built or fetched):\n${lines.join('\n')}`;
+}
+
+/**
+ * Secret files owned by the user the container runs as, so a 0400 file is readable by its
+ * process. A user given by name cannot be resolved without the image's /etc/passwd: then the
+ * files belong to root and are made readable by everyone, and the learner is told.
+ */
+function deliveredSecrets(files: SecretFile[], user: string, onEvent: CheckEventListener | undefined): DeliveredFile[] {
+  if (files.length === 0) return [];
+  const owner = numericOwner(user);
+  if (!owner) onEvent?.({ type: 'note', message: `secrets: the user "${user}" is a name, so secret files belong to root and are readable by every user` });
+  return files.map((file) => ({ path: file.target, content: file.content, mode: owner ? file.mode : file.mode | 0o444, uid: owner?.uid ?? 0, gid: owner?.gid ?? 0 }));
+}
+
+function isEngineRejection(error: unknown): error is { statusCode: number; message: string; json?: { message?: string } } {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600;
+}
+
+function engineMessage(error: { message: string; json?: { message?: string } }): string {
+  return (error.json?.message ?? error.message).trim();
+}
+
+function describeSettings(settings: Refusal[]): string {
+  return settings.map((s) => `${s.setting} (${s.reason})`).join('; ');
+}
+
+function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[] {
+  return probes.map(({ probe }) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, findings: [] }));
+}
+
+/**
+ * Logs of a container without a TTY come as frames: an 8-byte header (stream, 0, 0, 0, size)
+ * before each chunk. Strip the headers so the learner reads text, not control bytes.
+ */
+export function demuxedText(buffer: Buffer): string {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= buffer.length && (buffer[offset] === 1 || buffer[offset] === 2) && buffer.readUIntBE(offset + 1, 3) === 0) {
+    const size = buffer.readUInt32BE(offset + 4);
+    parts.push(buffer.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  // Anything that is not framed (a TTY container) is kept as it is.
+  parts.push(buffer.subarray(offset));
+  return Buffer.concat(parts).toString('utf8');
+}

@@ -11,7 +11,9 @@ if (!existsSync(entry)) {
   process.stderr.write('shipshape: dist/ is missing; run `npm install` (or `npm run build`) in the shipshape folder first.\n');
   process.exit(2);
 }
-const { main, installSignalHandlers, installPipeGuard } = await import(entry.href);
+const { main, installSignalHandlers, shutdownRequested } = await import(entry.href);
+// Every way out (signals, a closed pipe, an uncaught error) cleans up first, then exits non-zero.
 installSignalHandlers();
-installPipeGuard();
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// A shutdown under way owns the exit code; the command's own result came from an aborted run.
+if (!shutdownRequested()) process.exitCode = code;

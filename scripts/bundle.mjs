@@ -11,7 +11,8 @@ const next = 'dist/bundle.next';
 rmSync(next, { recursive: true, force: true });
 
 await build({
-  entryPoints: ['dist/cli/main.js'],
+  // The reaper is a process of its own (runtime/reaper.ts), forked beside the CLI.
+  entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js' },
   outdir: next,
   bundle: true,
   splitting: true,

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../parse/position.js';
 import { commandHelp, generalHelp, UsageError } from './usage.js';
+import { installShutdownHandlers, streamClosed } from './shutdown.js';
 import { packageVersion } from './version.js';
 
 export interface Io {
@@ -13,9 +14,10 @@ export interface Io {
   err: (text: string) => void;
 }
 
+// A closed pipe is a way out (shutdown.ts), not a reason to fail again on every later line.
 const defaultIo: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => void (streamClosed(process.stdout) || process.stdout.write(`${text}\n`)),
+  err: (text) => void (streamClosed(process.stderr) || process.stderr.write(`${text}\n`)),
 };
 
 /** Runs the CLI and returns the exit code. */
@@ -214,33 +216,16 @@ async function reportError(error: unknown, io: Io): Promise<number> {
 }
 
 /**
- * Ctrl-C and SIGTERM remove what a running check created before the process ends. A second
- * Ctrl-C exits at once.
+ * Every way out (Ctrl-C, SIGTERM, SIGHUP, a closed pipe, an uncaught error) removes what a
+ * running check created before the process ends, with a non-zero exit code (shutdown.ts).
  */
 export function installSignalHandlers(): void {
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = signal === 'SIGINT' ? 130 : 143;
-    if (interrupted) process.exit(code);
-    interrupted = true;
-    process.stderr.write('\nshipshape: interrupted; removing the containers and images this run created...\n');
-    void import('../runtime/session.js')
-      .then(({ cleanupAllSessions }) => cleanupAllSessions(`interrupted by ${signal}`))
-      .finally(() => process.exit(code));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  installShutdownHandlers();
 }
 
-/**
- * `shipshape list | head` closes the pipe early; that is the reader's choice, not an error, so
- * end quietly instead of printing an EPIPE stack trace.
- */
+/** Kept for the bin: the closed-pipe guard is part of the shutdown handlers now. */
 export function installPipeGuard(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
+  // installShutdownHandlers already treats EPIPE on stdout and stderr as a way out.
 }
+
+export { cleanupAndExit, requestShutdown, shutdownRequested } from './shutdown.js';

@@ -7,8 +7,8 @@
 const VOLATILE: [RegExp, string][] = [
   // Probe and attack scratch files: `.shipshape-probe-1a2b3c4d`, `.shipshape-suid-...`.
   [/(\.shipshape-[a-z]+-)[0-9a-f]{8,}/g, '$1*'],
-  // The check's image tag: `shipshape-check/<challenge>:<pid>-<hex>`.
-  [/(shipshape-check\/[a-z0-9-]+):\d+-[0-9a-f]+/g, '$1:*'],
+  // The check's image tag names its owner: `shipshape-check/<challenge>:<machine>-<pid>-<expiry>-<session>`.
+  [/(shipshape-check\/[a-z0-9._-]+):[a-z0-9-]+/g, '$1:*'],
   // Image, layer and container ids, with or without their algorithm.
   [/sha256:[0-9a-f]{64}/g, 'sha256:*'],
   [/\b[0-9a-f]{64}\b/g, '*'],

@@ -17,6 +17,7 @@ import { assertContextWithinLimit, BuildContextError, packContext } from './buil
 import { loadGrpc, openSecretsSession, type SecretsSession } from './buildSecrets.js';
 import { buildKitStepLine, classicStepLines, runMounts, type RunMount } from './buildSteps.js';
 import { buildCaps, containerCaps, timeouts } from './limits.js';
+import { removeImage } from './removal.js';
 import type { RuntimeSession } from './session.js';
 
 export interface BuildRequest {
@@ -75,11 +76,71 @@ export async function buildImage(session: RuntimeSession, request: BuildRequest)
   const grpc = useBuildKit ? loadGrpc() : undefined;
   // buildKitBlocker has already refused a build that needs BuildKit when grpc is missing.
   const secretsSession = grpc ? await openSecretsSession(session.docker, request.secrets ?? {}, grpc) : undefined;
+  const context: RunContext = { signal, deadline, timeoutMs, model, secretsSession };
   try {
-    return await runBuild(session, request, { signal, deadline, timeoutMs, model, secretsSession });
+    try {
+      await session.track(runBuild(session, request, context));
+    } catch (error) {
+      // Another check's cleanup removed a cached layer between our cache hit and our next step
+      // (the engine offers no lock); the same build on the layers that are left succeeds.
+      if (!(error instanceof BuildFailedError) || !isMissingParent(error.message) || signal.aborted) throw error;
+      await session.track(runBuild(session, request, context));
+    }
   } finally {
     secretsSession?.close();
   }
+  if (useBuildKit) await boundBuildKitCache(session.docker);
+  else await keepAsCache(session, request.tag);
+}
+
+function isMissingParent(message: string): boolean {
+  return /unknown parent image|no such image|failed to get layer|layer does not exist/i.test(message);
+}
+
+/**
+ * The classic builder's cache is its committed layers. One chain per image name is kept for the
+ * next check, under `shipshape-cache/<name>:latest`; the chain it replaces is removed (with its
+ * parents no other image stands on), so the cache stays one chain per challenge. Layers of the
+ * session's build that the kept image does not stand on (other stages) are removed at cleanup.
+ */
+async function keepAsCache(session: RuntimeSession, tag: string): Promise<void> {
+  const cacheRepository = cacheRepositoryFor(tag);
+  if (!cacheRepository) return;
+  const docker = session.docker;
+  const built = await docker.getImage(tag).inspect().catch(() => undefined);
+  if (!built) return;
+  const previous = await docker.getImage(`${cacheRepository}:latest`).inspect().catch(() => undefined);
+  const history = await docker.getImage(built.Id).history().catch(() => [] as { Id: string }[]);
+  session.keepLayers(history.map((entry: { Id: string }) => entry.Id).filter((id: string) => id.startsWith('sha256:')).map(shortId));
+  session.keepLayers([shortId(built.Id)]);
+  if (previous?.Id === built.Id) return;
+  await docker.getImage(built.Id).tag({ repo: cacheRepository, tag: 'latest' }).catch(() => undefined);
+  // The replaced chain: removed only when no session holds it any more (a tag of its own).
+  const stale = previous && (await docker.getImage(previous.Id).inspect().catch(() => undefined));
+  if (stale && (stale.RepoTags ?? []).filter((t) => t !== '<none>:<none>').length === 0) await removeImage(docker, previous.Id, { prune: true });
+}
+
+/** `shipshape-check/suid:...` -> `shipshape-cache/suid`; undefined for a tag that is not a session's. */
+export function cacheRepositoryFor(tag: string): string | undefined {
+  const match = /^shipshape-check\/([^:]+):/.exec(tag);
+  return match ? `shipshape-cache/${match[1]}` : undefined;
+}
+
+function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/**
+ * BuildKit keeps its cache inside the engine, not as images: after each BuildKit build the
+ * engine is asked to trim unused cache above a bound (its oldest records go first).
+ */
+async function boundBuildKitCache(docker: Docker): Promise<void> {
+  await new Promise<void>((resolve) => {
+    docker.modem.dial(
+      { path: '/build/prune?', method: 'POST', options: { 'keep-storage': buildCaps.buildKitCacheBytes }, statusCodes: { 200: true, 400: true, 404: true, 500: true } },
+      () => resolve(),
+    );
+  });
 }
 
 interface RunContext {
@@ -91,11 +152,25 @@ interface RunContext {
 }
 
 async function runBuild(session: RuntimeSession, request: BuildRequest, run: RunContext): Promise<void> {
+  const layers = new LayerTracker();
+  const startedAt = Date.now();
+  try {
+    return await followBuild(session, request, run, layers);
+  } finally {
+    // Whatever way the build ended, its own layers are the session's to remove.
+    for (const id of await verifiedLayers(session.docker, layers.finish(), startedAt)) session.trackLayer(id);
+  }
+}
+
+async function followBuild(session: RuntimeSession, request: BuildRequest, run: RunContext, layers: LayerTracker): Promise<void> {
   const buildKit = run.secretsSession !== undefined;
   const stream = await session.docker.buildImage(packContext(request.contextDir, request.dockerfile), {
     t: request.tag,
     dockerfile: request.dockerfile,
-    labels: request.labels,
+    // The classic builder implements build labels as LABEL steps appended to the Dockerfile: they
+    // would bust the cache, cost a container each and show in the learner's log. Its images are
+    // owned through the session's tag instead; BuildKit writes labels into the image config.
+    ...(buildKit ? { labels: request.labels } : {}),
     networkmode: 'none',
     memory: containerCaps.memoryBytes,
     memswap: containerCaps.memoryBytes,
@@ -137,6 +212,7 @@ async function runBuild(session: RuntimeSession, request: BuildRequest, run: Run
           const line = buildKit ? readableBuildKitLine(raw) : raw;
           const header = buildKit ? buildKitStepHeader(line) : /^Step \d+\/\d+ :/.test(line) ? line : undefined;
           if (header) step = header;
+          if (!buildKit) layers.read(line);
           log.push(line);
           request.onProgress?.(header ?? line);
         }
@@ -150,6 +226,75 @@ async function runBuild(session: RuntimeSession, request: BuildRequest, run: Run
     const line = stepLine(step, buildKit, stepLines, run.model) ?? lineInMessage(message);
     throw new BuildFailedError(message, step, line, log);
   }
+}
+
+/** A layer the output says this build committed, and the layer it must stand on. */
+export interface LayerClaim {
+  id: string;
+  parent: string;
+}
+
+/**
+ * Which layers a classic build committed, from its output. Each step ends in ` ---> <id>`; the
+ * id is the step's own work unless the builder said ` ---> Using cache` right after the step's
+ * header, or the step was a FROM that ran nothing (ONBUILD triggers run under FROM and commit).
+ * A RUN's own output shares the stream and could print such lines, so only the last id of each
+ * step counts, and each claim names the parent it must have: `verifiedLayers` asks the engine.
+ */
+export class LayerTracker {
+  private readonly claims: LayerClaim[] = [];
+  private tip: string | undefined;
+  private step: { from: boolean; cached: boolean; ran: boolean; first: string | undefined; last: string | undefined; lines: number } | undefined;
+
+  /** Feed every output line of the build. */
+  read(line: string): void {
+    if (/^Step \d+\/\d+ :/.test(line)) {
+      this.endStep();
+      this.step = { from: /^Step \d+\/\d+ : FROM\s/i.test(line), cached: false, ran: false, first: undefined, last: undefined, lines: 0 };
+      return;
+    }
+    const step = this.step;
+    if (!step) return;
+    step.lines++;
+    if (step.lines === 1 && line === ' ---> Using cache') step.cached = true;
+    if (step.from && (/^# Executing \d+ build trigger/.test(line) || /^ ---> Running in [0-9a-f]+$/.test(line))) step.ran = true;
+    const id = /^ ---> ([0-9a-f]{12})$/.exec(line)?.[1];
+    if (id) {
+      step.first ??= id;
+      step.last = id;
+    }
+  }
+
+  /** The claims so far, the unfinished last step included (a cancelled build may have committed it). */
+  finish(): LayerClaim[] {
+    this.endStep();
+    return [...this.claims];
+  }
+
+  private endStep(): void {
+    const step = this.step;
+    this.step = undefined;
+    if (!step?.last) return;
+    const parent = step.from ? step.first : this.tip;
+    if (!step.cached && (!step.from || step.ran) && parent && parent !== step.last) this.claims.push({ id: step.last, parent });
+    this.tip = step.last;
+  }
+}
+
+/**
+ * The claimed layers the engine confirms: the image exists, stands on the claimed parent, and
+ * was made after the build began. A learner's RUN cannot make shipshape remove an image it only
+ * named.
+ */
+export async function verifiedLayers(docker: Docker, claims: LayerClaim[], startedAt: number): Promise<string[]> {
+  const verified: string[] = [];
+  for (const claim of claims) {
+    const info = await docker.getImage(claim.id).inspect().catch(() => undefined);
+    if (!info || !info.Parent.replace(/^sha256:/, '').startsWith(claim.parent)) continue;
+    if (Date.parse(info.Created) < startedAt - 5_000) continue;
+    verified.push(claim.id);
+  }
+  return verified;
 }
 
 function stepLine(step: string | undefined, buildKit: boolean, stepLines: number[] | undefined, model: DockerfileModel | undefined): number | undefined {

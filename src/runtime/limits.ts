@@ -15,6 +15,8 @@ export const buildCaps = {
    * forgotten node_modules or a disk image, and would be streamed to the engine on every check.
    */
   contextBytes: 64 * 1024 * 1024,
+  /** Unused BuildKit cache the engine may keep; above this, its oldest records are pruned after a build. */
+  buildKitCacheBytes: 1024 * 1024 * 1024,
 } as const;
 
 export const timeouts = {
@@ -26,4 +28,6 @@ export const timeouts = {
   execMs: 10_000,
   /** How long a container may take to be running. */
   startMs: 15_000,
+  /** Time a check's cleanup may take after its deadline, before its objects count as expired. */
+  cleanupMs: 60_000,
 } as const;

@@ -6,7 +6,6 @@
  * is built or created. Progress is told as typed events; the caller's AbortSignal stops the
  * build or probe in flight and cleans up.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { CheckEventListener } from '../checks/events.js';
@@ -106,7 +105,8 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
   try {
     const labels = session.labels({ [CHALLENGE_LABEL]: request.challengeId });
-    const tag = `shipshape-check/${request.challengeId}:${process.pid}-${randomBytes(4).toString('hex')}`;
+    // The tag names the owning session: classic builds cannot take labels without LABEL steps.
+    const tag = session.imageTag(request.challengeId);
     for (const note of settings.notes) onEvent?.({ type: 'note', message: note });
     onEvent?.({ type: 'phase', phase: 'building', message: `building ${spec.dockerfile} (network none)` });
     const stepEvents = buildStepReporter(request.dockerfile, onEvent);

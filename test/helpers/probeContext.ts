@@ -6,11 +6,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { buildImage } from '../../src/runtime/build.js';
 import { execInContainer, hardenHostConfig } from '../../src/runtime/container.js';
-import { SESSION_LABEL } from '../../src/runtime/labels.js';
+import { labelledLeftovers } from './docker.js';
 import type { ProbeContext } from '../../src/runtime/probes/types.js';
 import type { RuntimeSession } from '../../src/runtime/session.js';
 
@@ -60,7 +59,7 @@ export async function buildTestImage(session: RuntimeSession, files: Record<stri
       mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       writeFileSync(path.join(dir, name), content);
     }
-    const tag = `shipshape-probe-test/${randomBytes(4).toString('hex')}:latest`;
+    const tag = session.imageTag('probe-test');
     await buildImage(session, { contextDir: dir, dockerfile: 'Dockerfile', tag, labels: session.labels() });
     return tag;
   } finally {
@@ -68,9 +67,8 @@ export async function buildTestImage(session: RuntimeSession, files: Record<stri
   }
 }
 
-/** Containers and images that still carry this session's label. */
+/** Containers and images that still belong to this session (by label or by tag). */
 export async function sessionLeftovers(session: RuntimeSession): Promise<number> {
-  const filters = JSON.stringify({ label: [`${SESSION_LABEL}=${session.id}`] });
-  const [containers, images] = await Promise.all([session.docker.listContainers({ all: true, filters }), session.docker.listImages({ filters })]);
-  return containers.length + images.length;
+  const { containers, images } = await labelledLeftovers(session.docker, { session: session.id });
+  return containers + images;
 }

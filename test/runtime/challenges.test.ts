@@ -17,6 +17,6 @@ describe.each(course.challenges.map((c) => [c.id, c] as const))('challenge %s, a
     if (challenge.checks.runtime) {
       expect(solution?.verdict.checks.filter((c) => c.kind === 'runtime')).toHaveLength(challenge.checks.runtime.probes.length);
     }
-    expect(await labelledLeftovers(await testEngine(), process.pid)).toEqual({ containers: 0, images: 0 });
+    expect(await labelledLeftovers(await testEngine(), { pid: process.pid })).toEqual({ containers: 0, images: 0 });
   });
 });

@@ -272,7 +272,7 @@ describe('refused settings fail every probe before anything is built or created'
 describe('cleanup', () => {
   it('leaves no container, image or volume of this process behind', async () => {
     const docker = await testEngine();
-    expect(await labelledLeftovers(docker, process.pid)).toEqual({ containers: 0, images: 0 });
+    expect(await labelledLeftovers(docker, { pid: process.pid })).toEqual({ containers: 0, images: 0 });
     const volumes = await docker.listVolumes({ filters: JSON.stringify({ label: [`${MANAGED_LABEL}=true`, `${OWNER_LABEL}=${process.pid}`] }) });
     expect(volumes.Volumes ?? []).toEqual([]);
   });

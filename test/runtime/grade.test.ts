@@ -75,7 +75,6 @@ beforeAll(async () => {
   const docker = await testEngine();
   firstHost = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
   second = await startSecondEngine();
-  await prepareCourseImages(second.docker, loadCourse());
   void docker;
 
   // What the daemon would fetch for a remote ADD: a server on loopback that logs every request.
@@ -120,6 +119,57 @@ afterAll(async () => {
   await second?.stop();
   fetchServer?.close();
   rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('doctor and workshop bundles on real engines', () => {
+  it('diagnoses an engine that is up, DOCKER_HOST pointing nowhere, and no engine at the configured endpoint', async () => {
+    const up = await runCli(['doctor', '--json']);
+    const upReport = JSON.parse(up.stdout) as { ok: boolean; findings: { id: string; status: string; summary: string }[] };
+    expect(upReport.findings.find((f) => f.id === 'engine')).toMatchObject({ status: 'ok', summary: expect.stringContaining(firstHost) });
+    expect(up.code).toBe(upReport.ok ? 0 : 1);
+
+    const nowhere = await runCli(['doctor'], { DOCKER_HOST: `unix://${scratch}/nowhere.sock` });
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stdout).toMatch(/PROBLEM engine: DOCKER_HOST=unix:\/\/.*nowhere\.sock but no engine answers there/);
+    expect(nowhere.stdout).toContain('unset DOCKER_HOST');
+
+    // No DOCKER_HOST: the current docker context names a socket where nothing runs.
+    const config = path.join(scratch, 'docker-config');
+    const { contextDirName } = await import('../../src/runtime/dockerContext.js');
+    mkdirSync(path.join(config, 'contexts', 'meta', contextDirName('gone')), { recursive: true });
+    writeFileSync(path.join(config, 'config.json'), JSON.stringify({ currentContext: 'gone' }));
+    writeFileSync(path.join(config, 'contexts', 'meta', contextDirName('gone'), 'meta.json'), JSON.stringify({ Name: 'gone', Endpoints: { docker: { Host: `unix://${scratch}/stopped.sock` } } }));
+    const none = await runCli(['doctor', '--json'], { DOCKER_HOST: '', DOCKER_CONFIG: config });
+    expect(none.code).toBe(1);
+    const noneReport = JSON.parse(none.stdout) as { findings: { id: string; status: string; summary: string; fix?: string }[] };
+    expect(noneReport.findings.find((f) => f.id === 'engine')).toMatchObject({ status: 'problem', summary: expect.stringMatching(/no Docker engine answers at unix:.*stopped\.sock \(from context gone\)/), fix: expect.stringContaining('start one') });
+  });
+
+  it('names the missing base images of an empty engine, then a workshop bundle fills it offline', async () => {
+    const empty = await runCli(['doctor', '--json'], { DOCKER_HOST: second.host });
+    expect(empty.code).toBe(1);
+    const report = JSON.parse(empty.stdout) as { findings: { id: string; status: string; summary: string; fix?: string }[] };
+    expect(report.findings.find((f) => f.id === 'base-images')).toMatchObject({ status: 'problem', summary: expect.stringContaining('busybox:1.36.1'), fix: expect.stringContaining('shipshape images prepare') });
+
+    const bundle = path.join(scratch, 'workshop.tar');
+    const made = await runCli(['workshop', 'bundle', '--out', bundle]);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/sha256 [0-9a-f]{64}/);
+    // A copy damaged on its way to a laptop is refused before the engine sees it.
+    const damaged = path.join(scratch, 'damaged.tar');
+    const bytes = readFileSync(bundle);
+    bytes[bytes.length - 20_000] = (bytes[bytes.length - 20_000] ?? 0) ^ 0xff;
+    writeFileSync(damaged, bytes);
+    const refused = await runCli(['workshop', 'load', damaged], { DOCKER_HOST: second.host });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/damaged/);
+
+    const loaded = await runCli(['workshop', 'load', bundle], { DOCKER_HOST: second.host });
+    expect(loaded.stdout).toMatch(/checksum ok; loaded \d+ image/);
+    expect(loaded.stdout).toMatch(/ok +base-images: all \d+ base image\(s\) present/);
+    // The workshop bundle is made from the stand-ins; the grading below uses them on both engines.
+    await prepareCourseImages(second.docker, loadCourse());
+  });
 });
 
 describe('shipshape grade on real engines', () => {
@@ -198,6 +248,46 @@ describe('shipshape grade on real engines', () => {
     expect(engines).toEqual(new Set([firstHost, second.host]));
     const after = await labelledIds(second.docker);
     expect([...after].filter((id) => !before.has(id))).toEqual([]);
+  });
+
+  it('grades in shards (as the CI templates do) that merge into the one report', async () => {
+    const halves = [];
+    for (const shard of ['1/2', '2/2']) halves.push(await grade(['--shard', shard, '--jobs', '2'], path.join(scratch, `shard-${shard[0]}.json`)));
+    expect(halves.every((half) => half.students.length > 0 && half.students.length < one.students.length)).toBe(true);
+    const merged = path.join(scratch, 'merged.json');
+    const result = await runCli(['grade', 'merge', path.join(scratch, 'shard-1.json'), path.join(scratch, 'shard-2.json'), '--out', merged]);
+    expect(result.code).toBe(0);
+    expect(withoutDurations(readFileSync(merged, 'utf8'))).toBe(withoutDurations(oneText));
+  });
+
+  it('signs a report; verify-report accepts it and refuses an edited copy', async () => {
+    const keys = (await import('../../src/grade/signature.js')).generateSigningKeys();
+    writeFileSync(path.join(scratch, 'grading.key'), keys.privateKeyPem);
+    writeFileSync(path.join(scratch, 'grading.pub'), keys.publicKeyPem);
+    const signed = path.join(scratch, 'signed.csv');
+    const made = await runCli(['grade', 'merge', path.join(scratch, 'one.json'), '--format', 'csv', '--out', signed, '--sign-key', path.join(scratch, 'grading.key')]);
+    expect(made.code).toBe(0);
+    const ok = await runCli(['verify-report', signed, '--public-key', path.join(scratch, 'grading.pub')]);
+    expect(ok.code).toBe(0);
+    writeFileSync(signed, readFileSync(signed, 'utf8').replace('s01-correct,4', 's01-correct,9'));
+    const edited = await runCli(['verify-report', signed, '--public-key', path.join(scratch, 'grading.pub')]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toMatch(/NOT valid: the report was changed after it was signed/);
+  });
+
+  it('grades a folder of `shipshape export` archives like folders', async () => {
+    const home = path.join(scratch, 'learner-home');
+    cpSync(nonRootSolution, path.join(home, 'workspace', NON_ROOT), { recursive: true });
+    const archives = path.join(scratch, 'archives');
+    mkdirSync(archives);
+    const exported = await runCli(['export', '--student', 'alice', '--out', path.join(archives, 'alice.shipshape.tar')], { SHIPSHAPE_HOME: home });
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/from 1 challenge workspace/);
+    const out = path.join(scratch, 'archives.json');
+    const graded = await runCli(['grade', archives, '--challenges', NON_ROOT, '--out', out]);
+    expect(graded.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as GradeReport;
+    expect(report.students.map((s) => `${s.id} ${s.score}/${s.max}`)).toEqual(['alice 4/4']);
   });
 
   it("fails one student's answer against another student's variant where the variant matters", async () => {

@@ -83,7 +83,9 @@ async function gradeOne(task: GradeTask, engine: GradingEngine, options: GradeOp
     const timer = setTimeout(() => controller.abort(new Error(overTime)), limitMs);
     try {
       const verdict = await withTimeout(checkChallenge(challenge, { dir: task.dir, staticOnly: false, docker: engine.docker, signal: controller.signal }), limitMs + 30_000, overTime);
-      checks = scoreChecks(challenge, verdict.checks, verdict.cancelled ? overTime : 'the check gave no result for this');
+      // Cancelled by our deadline: what had not passed by then failed for that reason.
+      const results = verdict.cancelled ? verdict.checks.map((check) => (check.passed ? check : { ...check, evidence: overTime })) : verdict.checks;
+      checks = scoreChecks(challenge, results, verdict.cancelled ? overTime : 'the check gave no result for this');
     } catch (error) {
       checks = await staticThenFailed(task.dir, challenge, reasonOf(error, options.root));
     } finally {

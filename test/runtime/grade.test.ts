@@ -260,6 +260,31 @@ describe('shipshape grade on real engines', () => {
     expect(withoutDurations(readFileSync(merged, 'utf8'))).toBe(withoutDurations(oneText));
   });
 
+  it('stops a submission at its own time limit, scores it with the reason, and cleans up', async () => {
+    const docker = await testEngine();
+    const before = await labelledIds(docker);
+    const slow = path.join(scratch, 'slow');
+    // A first health check only after 60 s: the probe would wait its full 45 s for "healthy".
+    cpSync(challengeDir('02-images/06-healthcheck/solution'), path.join(slow, 'dawdler', 'healthcheck'), { recursive: true });
+    writeFileSync(
+      path.join(slow, 'dawdler', 'healthcheck', 'Dockerfile'),
+      'FROM busybox:1.36.1\nWORKDIR /srv/www\nCOPY index.html ./\nUSER 10001:10001\nHEALTHCHECK --interval=60s --timeout=5s CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv/www"]\n',
+    );
+    cpSync(challengeDir('02-images/06-healthcheck/solution'), path.join(slow, 'prompt', 'healthcheck'), { recursive: true });
+    const out = path.join(scratch, 'slow.json');
+    const result = await runCli(['grade', slow, '--challenges', 'healthcheck', '--timeout', '12', '--jobs', '2', '--out', out]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as GradeReport;
+    const [dawdler, prompt] = report.students.map((s) => s.challenges[0]);
+    expect(dawdler?.checks.find((c) => c.kind === 'runtime')?.evidence).toMatch(/limit of 12 s/);
+    // The static check still counts, and the other student is not held up by the slow one.
+    expect(dawdler?.checks.find((c) => c.kind === 'static')?.passed).toBe(true);
+    expect(prompt).toMatchObject({ passed: true });
+    expect(dawdler?.durationMs).toBeGreaterThan(0);
+    const after = await labelledIds(docker);
+    expect([...after].filter((id) => !before.has(id))).toEqual([]);
+  });
+
   it('signs a report; verify-report accepts it and refuses an edited copy', async () => {
     const keys = (await import('../../src/grade/signature.js')).generateSigningKeys();
     writeFileSync(path.join(scratch, 'grading.key'), keys.privateKeyPem);

@@ -154,3 +154,4 @@ console.log(`  shipshape, same steps, in process        median ${ms(median(ours)
 console.log(`  docker CLI, same steps                   median ${ms(median(cli))} (n=${runtimeRuns})`);
 console.log(`  ratio ${(median(ours) / median(cli)).toFixed(2)}x`);
 console.log(`  for reference: \`shipshape check\` as a command, all ${probeCount} probes of the challenge (attack replays included): median ${ms(median(whole))}`);
+await import('./bench-grade.mjs');

@@ -15,6 +15,7 @@ import { timeouts } from '../runtime/limits.js';
 import type { GradingEngine } from './engines.js';
 import type { GradedChallenge } from './report.js';
 import { failedChecks, scoreChecks, totals } from './scoring.js';
+import { submissionRefusal } from './submissionGate.js';
 
 export interface GradeTask {
   student: string;
@@ -68,23 +69,33 @@ async function gradeOne(task: GradeTask, engine: GradingEngine, options: GradeOp
   const { challenge } = task;
   const usesEngine = challenge.checks.runtime !== undefined && task.dir !== undefined;
   let checks;
+  let refusal: string | undefined;
   if (task.dir === undefined) {
     checks = failedChecks(challenge, `not submitted: no folder ${task.student}/${challenge.id}`);
+  } else if ((refusal = submissionRefusal(task.dir)) !== undefined) {
+    checks = failedChecks(challenge, refusal);
   } else {
+    const limitMs = options.timeoutMs ?? DEFAULT_SUBMISSION_TIMEOUT_MS;
+    const overTime = `the check took longer than the submission's limit of ${Math.round(limitMs / 1000)} s`;
+    // The signal stops the build or probe in flight and cleans up; the race is the backstop
+    // should an engine stop answering even that.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(overTime)), limitMs);
     try {
-      const verdict = await withTimeout(
-        checkChallenge(challenge, { dir: task.dir, staticOnly: false, docker: engine.docker }),
-        options.timeoutMs ?? DEFAULT_SUBMISSION_TIMEOUT_MS,
-      );
-      checks = scoreChecks(challenge, verdict.checks, 'the check gave no result for this');
+      const verdict = await withTimeout(checkChallenge(challenge, { dir: task.dir, staticOnly: false, docker: engine.docker, signal: controller.signal }), limitMs + 30_000, overTime);
+      // Cancelled by our deadline: what had not passed by then failed for that reason.
+      const results = verdict.cancelled ? verdict.checks.map((check) => (check.passed ? check : { ...check, evidence: overTime })) : verdict.checks;
+      checks = scoreChecks(challenge, results, verdict.cancelled ? overTime : 'the check gave no result for this');
     } catch (error) {
       checks = await staticThenFailed(task.dir, challenge, reasonOf(error, options.root));
+    } finally {
+      clearTimeout(timer);
     }
   }
   return {
     id: challenge.id,
     ...totals(checks),
-    engine: usesEngine ? engine.name : null,
+    engine: usesEngine && refusal === undefined ? engine.name : null,
     seed: task.seed,
     durationMs: Math.round(performance.now() - started),
     checks,
@@ -106,10 +117,10 @@ async function staticThenFailed(dir: string, challenge: Challenge, reason: strin
 
 class SubmissionTimeout extends Error {}
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SubmissionTimeout(`the check took longer than the submission's limit of ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new SubmissionTimeout(message)), ms);
   });
   try {
     return await Promise.race([work, limit]);

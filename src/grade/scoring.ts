@@ -7,6 +7,7 @@
 import type { CheckResult } from '../checks/types.js';
 import type { Challenge } from '../content/schema.js';
 import type { GradedCheck } from './report.js';
+import { stableEvidence } from './stableEvidence.js';
 
 export interface ExpectedCheck {
   id: string;
@@ -43,7 +44,7 @@ export function scoreChecks(challenge: Pick<Challenge, 'checks'>, results: reado
       passed,
       points: passed ? expected.points : 0,
       maxPoints: expected.points,
-      evidence: matches ? result.evidence : missingReason,
+      evidence: stableEvidence(matches ? result.evidence : missingReason),
     };
   });
 }

@@ -90,6 +90,13 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
   const allowedImages = request.allowedImages ?? (await imagesOnEngine(connected as Docker));
   const gate = gateDockerfile(request.dockerfile, { allowedImages, allowedFrontends: request.allowedFrontends ?? new Set() });
   if (gate.length > 0) return done(describeGate(spec.dockerfile, gate));
+  // A declared frontend is used only when the engine already has it: BuildKit would pull it otherwise.
+  const frontend = request.dockerfile.directives.syntax;
+  if (frontend !== undefined) {
+    const engine = connected ?? (await connectedEngine());
+    const present = await engine.getImage(frontend).inspect().then(() => true, () => false);
+    if (!present) return done(`${spec.dockerfile}:1: the frontend ${frontend} is not on the engine, and shipshape never lets the engine fetch one; run \`shipshape images prepare\` or remove the "# syntax=" line`);
+  }
 
   const settings = runSettings(spec, request.runFile);
   // Secret files are read here, at the edge, and only from inside the challenge folder.

@@ -180,7 +180,11 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
       return done(`the image did not build: ${where}${error.message}`);
     }
     // The engine refusing the build request itself (a flag it does not know) is about the file.
-    if (isEngineRejection(error) && !session.signal.aborted) return done(`the image did not build: ${engineMessage(error)}`);
+    if (isEngineRejection(error) && !session.signal.aborted) {
+      const message = engineMessage(error);
+      const line = /dockerfile parse error line (\d+)/i.exec(message)?.[1];
+      return done(`the image did not build: ${line ? `${spec.dockerfile}:${line}: ` : ''}${message}`);
+    }
     if (error instanceof RefusedSettingsError) return done(error.message);
     if (error instanceof BuildContextError) return done(`the build context was not sent: ${error.message}`);
     if (session.signal.aborted) return done(abortReason(session));
@@ -290,7 +294,8 @@ function isEngineRejection(error: unknown): error is { statusCode: number; messa
 }
 
 function engineMessage(error: { message: string; json?: { message?: string } }): string {
-  return (error.json?.message ?? error.message).trim();
+  // docker-modem prefixes the engine's words with the status: `(HTTP code 400) unexpected - `.
+  return (error.json?.message ?? error.message).replace(/^\(HTTP code \d+\) [\w ]+ - /, '').trim();
 }
 
 function describeSettings(settings: Refusal[]): string {

@@ -90,6 +90,13 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
   const allowedImages = request.allowedImages ?? (await imagesOnEngine(connected as Docker));
   const gate = gateDockerfile(request.dockerfile, { allowedImages, allowedFrontends: request.allowedFrontends ?? new Set() });
   if (gate.length > 0) return done(describeGate(spec.dockerfile, gate));
+  // A declared frontend is used only when the engine already has it: BuildKit would pull it otherwise.
+  const frontend = request.dockerfile.directives.syntax;
+  if (frontend !== undefined) {
+    const engine = connected ?? (await connectedEngine());
+    const present = await engine.getImage(frontend).inspect().then(() => true, () => false);
+    if (!present) return done(`${spec.dockerfile}:1: the frontend ${frontend} is not on the engine, and shipshape never lets the engine fetch one; run \`shipshape images prepare\` or remove the "# syntax=" line`);
+  }
 
   const settings = runSettings(spec, request.runFile);
   // Secret files are read here, at the edge, and only from inside the challenge folder.
@@ -180,7 +187,11 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
       return done(`the image did not build: ${where}${error.message}`);
     }
     // The engine refusing the build request itself (a flag it does not know) is about the file.
-    if (isEngineRejection(error) && !session.signal.aborted) return done(`the image did not build: ${engineMessage(error)}`);
+    if (isEngineRejection(error) && !session.signal.aborted) {
+      const message = engineMessage(error);
+      const line = /dockerfile parse error line (\d+)/i.exec(message)?.[1];
+      return done(`the image did not build: ${line ? `${spec.dockerfile}:${line}: ` : ''}${message}`);
+    }
     if (error instanceof RefusedSettingsError) return done(error.message);
     if (error instanceof BuildContextError) return done(`the build context was not sent: ${error.message}`);
     if (session.signal.aborted) return done(abortReason(session));
@@ -290,7 +301,8 @@ function isEngineRejection(error: unknown): error is { statusCode: number; messa
 }
 
 function engineMessage(error: { message: string; json?: { message?: string } }): string {
-  return (error.json?.message ?? error.message).trim();
+  // docker-modem prefixes the engine's words with the status: `(HTTP code 400) unexpected - `.
+  return (error.json?.message ?? error.message).replace(/^\(HTTP code \d+\) [\w ]+ - /, '').trim();
 }
 
 function describeSettings(settings: Refusal[]): string {

@@ -120,6 +120,26 @@ describe.each([
   });
 });
 
+describe('a frontend the challenge declares', () => {
+  it('is still not fetched when the engine does not have it', async () => {
+    const frontend = `127.0.0.1:${port}/frontend:1`;
+    const declaring: Challenge = { ...challenge, checks: { ...challenge.checks, runtime: { ...challenge.checks.runtime!, frontends: [frontend] } } };
+    const verdict = await checkChallenge(declaring, { dir: learnerFolder(`# syntax=${frontend}\nFROM busybox:1.36.1\nUSER 10001\n`), staticOnly: false });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.checks[0]?.evidence).toMatch(/Dockerfile:1: the frontend 127\.0\.0\.1:\d+\/frontend:1 is not on the engine/);
+    expect(requests).toEqual([]);
+  });
+});
+
+describe('a flag the builder does not know', () => {
+  it('is a verdict naming the line, not an internal error', async () => {
+    const verdict = await checkChallenge(challenge, { dir: learnerFolder('FROM busybox:1.36.1\nCOPY --foo=bar local.txt /x\nUSER 10001\n'), staticOnly: false });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.checks[0]?.evidence).toMatch(/^the image did not build: Dockerfile:2: .*Unknown flag: foo/);
+    expect(verdict.checks[0]?.evidence).not.toMatch(/HTTP code/);
+  });
+});
+
 describe('what the gate refused left nothing on the engine', () => {
   it('no labelled container or image of this process', async () => {
     expect(await labelledLeftovers(await testEngine(), process.pid)).toEqual({ containers: 0, images: 0 });

@@ -56,7 +56,40 @@ export function hardenHostConfig(requested: Docker.HostConfig = {}): Docker.Host
     NanoCpus: tighter(requested.NanoCpus, containerCaps.nanoCpus),
     PidsLimit: tighter(requested.PidsLimit ?? undefined, containerCaps.pidsLimit),
     AutoRemove: false,
+    ...(requested.Tmpfs ? { Tmpfs: cappedTmpfs(requested.Tmpfs) } : {}),
+    ...(requested.Mounts ? { Mounts: requested.Mounts.map(cappedTmpfsMount) } : {}),
   };
+}
+
+/**
+ * Every tmpfs gets a size no larger than the cap (its pages count against the memory cap too,
+ * but a full tmpfs should fail the app's write, not get the container killed).
+ */
+function cappedTmpfs(tmpfs: Record<string, string>): Record<string, string> {
+  const capped: Record<string, string> = {};
+  for (const [target, options] of Object.entries(tmpfs)) {
+    const parts = options.split(',').filter((part) => part !== '');
+    const size = parts.find((part) => part.startsWith('size='));
+    const asked = size ? tmpfsBytes(size.slice(5)) : undefined;
+    const keep = parts.filter((part) => !part.startsWith('size='));
+    capped[target] = [...keep, `size=${asked !== undefined && asked > 0 && asked < containerCaps.tmpfsBytes ? asked : containerCaps.tmpfsBytes}`].join(',');
+  }
+  return capped;
+}
+
+function cappedTmpfsMount(mount: Docker.MountSettings): Docker.MountSettings {
+  if (mount.Type !== 'tmpfs') return mount;
+  const asked = mount.TmpfsOptions?.SizeBytes;
+  const size = asked && asked > 0 && asked < containerCaps.tmpfsBytes ? asked : containerCaps.tmpfsBytes;
+  return { ...mount, TmpfsOptions: { ...mount.TmpfsOptions, SizeBytes: size } as Docker.MountSettings['TmpfsOptions'] };
+}
+
+/** `64m` -> 67108864, as mount(8) reads tmpfs sizes; undefined for what it would not read (a percentage). */
+function tmpfsBytes(value: string): number | undefined {
+  const match = /^(\d+)([kmg]?)$/i.exec(value.trim());
+  if (!match) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
 }
 
 export async function startContainer(session: RuntimeSession, settings: ContainerSettings): Promise<Docker.Container> {
@@ -92,8 +125,32 @@ export async function startContainer(session: RuntimeSession, settings: Containe
   }
   if (settings.toolbox) await installToolbox(container, settings.toolbox, session.signal);
   await container.start({ abortSignal: session.signal } as object);
+  watchWritableLayer(session, container);
   return container;
 }
+
+/**
+ * Ends the check when the container's writable layer grows past the cap (a process filling the
+ * disk): the session is aborted and the container killed. The engine offers no size limit on
+ * overlay2 over ext4 (`storage-opt size` needs xfs with project quotas), so it is watched.
+ */
+function watchWritableLayer(session: RuntimeSession, container: Docker.Container): void {
+  const poll = async (): Promise<void> => {
+    while (!session.signal.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, WRITABLE_LAYER_POLL_MS).unref());
+      const info = (await container.inspect({ size: true } as object).catch(() => undefined)) as { SizeRw?: number } | undefined;
+      if (!info) return;
+      if ((info.SizeRw ?? 0) > containerCaps.writableLayerBytes) {
+        session.abort(`the container wrote more than ${containerCaps.writableLayerBytes / 1024 / 1024} MiB to its filesystem and was stopped`);
+        await container.kill().catch(() => undefined);
+        return;
+      }
+    }
+  };
+  void poll();
+}
+
+const WRITABLE_LAYER_POLL_MS = 1_000;
 
 /**
  * Runs argv with shipshape's busybox inside the container, never the image's programs. A

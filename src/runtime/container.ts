@@ -10,7 +10,7 @@ import { containerCaps, timeouts } from './limits.js';
 import { RefusedSettingsError, refusalsFor } from './policy.js';
 import type { RuntimeSession } from './session.js';
 import { fileArchive } from './settings/fileArchive.js';
-import { installToolbox, TOOLBOX_BUSYBOX, toolboxIntact, toolboxMount, type Toolbox } from './toolbox.js';
+import { TOOLBOX_BUSYBOX, toolboxIntact, toolboxMount, toolboxVolume, type Toolbox } from './toolbox.js';
 
 export interface ContainerSettings {
   image: string;
@@ -100,7 +100,7 @@ export async function startContainer(session: RuntimeSession, settings: Containe
   const fileDirectories = [...new Set(files.map((file) => path.posix.dirname(file.path)))];
   const hostConfig = hardenHostConfig(requested);
   hostConfig.Mounts = withVolumesAt(hostConfig.Mounts ?? [], fileDirectories, settings.labels);
-  if (settings.toolbox) hostConfig.Mounts.push(toolboxMount(settings.labels));
+  if (settings.toolbox) hostConfig.Mounts.push(toolboxMount(await toolboxVolume(session.docker, settings.toolbox, settings.image)));
   if (hostConfig.Mounts.length === 0) delete hostConfig.Mounts;
   const container = await session.docker.createContainer({
     Image: settings.image,
@@ -123,7 +123,6 @@ export async function startContainer(session: RuntimeSession, settings: Containe
     const archive = fileArchive(inDirectory.map((file) => ({ ...file, name: path.posix.basename(file.path) })), mtime);
     await container.putArchive(archive, { path: directory, abortSignal: session.signal });
   }
-  if (settings.toolbox) await installToolbox(container, settings.toolbox, session.signal);
   await container.start({ abortSignal: session.signal } as object);
   watchWritableLayer(session, container);
   return container;
@@ -170,11 +169,13 @@ export async function execTrusted(
   return runExec(docker, container, [TOOLBOX_BUSYBOX, ...argv], options);
 }
 
-/** Whether the container's process may run as root (and so could tamper with the toolbox): anything but a numeric non-zero uid. */
+/**
+ * Whether the container's process might get around the toolbox's read-only mount: only with
+ * capabilities beyond Docker's default set (CAP_SYS_ADMIN remounts), which is when the busybox
+ * is read back and compared before each use.
+ */
 export function processMayBeRoot(info: Docker.ContainerInspectInfo): boolean {
-  const user = (info.Config.User ?? '').split(':')[0] ?? '';
-  const capabilities = info.HostConfig.CapAdd ?? [];
-  return !/^[1-9]\d*$/.test(user) || capabilities.length > 0 || info.HostConfig.Privileged === true;
+  return (info.HostConfig.CapAdd ?? []).length > 0 || info.HostConfig.Privileged === true;
 }
 
 /**

@@ -89,4 +89,32 @@ describe('disk', () => {
     }
     expect(await labelledLeftovers(session.docker, { session: session.id })).toEqual({ containers: 0, images: 0 });
   });
+
+});
+
+describe('what a build leaves', () => {
+  it('a build cancelled during its last step leaves no layer, image or container of its own', async () => {
+    const dir = path.join(scratch, 'cancelled');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'Dockerfile'), `FROM busybox:1.36.1\nRUN echo ${randomUUID()} > /marker\nENV STEP=3\nRUN sleep 30\n`);
+    const session = new RuntimeSession(await testEngine());
+    const lines: string[] = [];
+    const build = buildImage(session, {
+      contextDir: dir,
+      dockerfile: 'Dockerfile',
+      tag: session.imageTag('cancelled'),
+      labels: session.labels(),
+      onProgress: (line) => {
+        lines.push(line);
+        if (line.startsWith('Step 4/4')) setTimeout(() => void session.cleanup(), 300);
+      },
+    }).catch((error: unknown) => error);
+    expect(await build).toBeInstanceOf(BuildFailedError);
+    await session.cleanup();
+    // The layers steps 2 and 3 committed (the output names them) are gone with the session.
+    const committed = lines.map((line) => /^ ---> ([0-9a-f]{12})$/.exec(line)?.[1]).filter((id): id is string => id !== undefined).slice(1);
+    expect(committed).toHaveLength(2);
+    for (const id of committed) expect(await session.docker.getImage(id).inspect().then(() => 'present', () => 'gone')).toBe('gone');
+    expect(await labelledLeftovers(session.docker, { session: session.id })).toEqual({ containers: 0, images: 0 });
+  });
 });

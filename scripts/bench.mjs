@@ -154,4 +154,42 @@ console.log(`  shipshape, same steps, in process        median ${ms(median(ours)
 console.log(`  docker CLI, same steps                   median ${ms(median(cli))} (n=${runtimeRuns})`);
 console.log(`  ratio ${(median(ours) / median(cli)).toFixed(2)}x`);
 console.log(`  for reference: \`shipshape check\` as a command, all ${probeCount} probes of the challenge (attack replays included): median ${ms(median(whole))}`);
+
+// 5. A whole `shipshape check suid-escalation` (node start, static rules, sweep, cached build,
+// run, every probe's exec, cleanup) against the docker CLI doing the same engine steps: a cached
+// build, a run, the probes' execs (the SUID search, `id -u`, the attacker's SUID-root search),
+// and rm. Interleaved, warm cache on both sides.
+{
+  const suid = path.join(root, 'challenges/02-images/05-suid-escalation/solution');
+  const cliTag = `shipshape-bench/suid-cli:${process.pid}`;
+  const dockerSuid = () => {
+    const start = performance.now();
+    execFileSync('docker', ['build', '-q', '--network', 'none', '-t', cliTag, suid], { stdio: 'pipe', env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+    const id = execFileSync('docker', ['run', '-d', '--network', 'none', '--memory', '256m', '--pids-limit', '128', '--cpus', '1', cliTag], { encoding: 'utf8' }).trim();
+    execFileSync('docker', ['exec', '-u', '0', id, 'find', '/', '-xdev', '-perm', '/6000', '-type', 'f'], { stdio: 'pipe' });
+    execFileSync('docker', ['exec', id, 'id', '-u'], { stdio: 'pipe' });
+    execFileSync('docker', ['exec', '-u', '0', id, 'find', '/', '-xdev', '-perm', '-4000', '-user', '0', '-type', 'f'], { stdio: 'pipe' });
+    execFileSync('docker', ['rm', '-f', '-v', id], { stdio: 'pipe' });
+    return performance.now() - start;
+  };
+  const shipshapeSuid = () => {
+    const { elapsed, status, stderr } = timeCommand(process.execPath, [bin, 'check', 'suid-escalation', '--dir', suid]);
+    if (status !== 0) throw new Error(`shipshape check suid-escalation failed: ${stderr}`);
+    return elapsed;
+  };
+  dockerSuid();
+  shipshapeSuid();
+  const theirs = [];
+  const mine = [];
+  for (let i = 0; i < runtimeRuns; i++) {
+    theirs.push(dockerSuid());
+    mine.push(shipshapeSuid());
+  }
+  execFileSync('docker', ['rmi', cliTag], { stdio: 'pipe' });
+  console.log('\nWhole check: `shipshape check suid-escalation` vs the docker CLI doing the same engine steps (warm cache)');
+  console.log(`  shipshape check suid-escalation           median ${ms(median(mine))} (n=${runtimeRuns})`);
+  console.log(`  docker build + run + 3 exec + rm          median ${ms(median(theirs))} (n=${runtimeRuns})`);
+  console.log(`  ratio ${(median(mine) / median(theirs)).toFixed(2)}x (target: at most 1.30x)`);
+}
+
 await import('./bench-grade.mjs');

@@ -271,7 +271,7 @@ async function followBuild(session: RuntimeSession, request: BuildRequest, run: 
   });
   const failure = events.find((event) => event.error || event.errorDetail);
   if (failure) {
-    const message = (failure.errorDetail?.message ?? failure.error ?? 'build failed').trim();
+    const message = builderMessage(failure.errorDetail?.message ?? failure.error ?? 'build failed');
     // A Dockerfile the builder could not parse names its line in the message instead of a step.
     const line = stepLine(step, buildKit, stepLines, run.model) ?? lineInMessage(message);
     throw new BuildFailedError(buildFailureMessage(message, log, step), step, line, log);
@@ -345,6 +345,20 @@ export async function verifiedLayers(docker: Docker, claims: LayerClaim[], start
     verified.push(claim.id);
   }
   return verified;
+}
+
+/**
+ * The builder's error as evidence: one line, and never a body the daemon got from a server (a
+ * registry's or web server's error page can carry anything, and the learner may have chosen the
+ * server). Pure.
+ * @example builderMessage('error parsing HTTP 404 response body: invalid character \'<\' ...: "<html>secret</html>"') // 'error parsing HTTP 404 response body (not shown: it came from a server)'
+ */
+export function builderMessage(raw: string): string {
+  let text = raw.trim();
+  const body = /(\bresponse body\b|\bbody:|<html|<!doctype|<\?xml)/i.exec(text);
+  if (body) text = `${text.slice(0, body.index).replace(/[\s:;,-]+$/, '')}${/response body/i.test(body[0]) ? ' response body' : ''} (not shown: it came from a server)`.trim();
+  text = text.replace(/\s*\n\s*/g, ' ');
+  return text.length > 400 ? `${text.slice(0, 400)}...` : text;
 }
 
 function stepLine(step: string | undefined, buildKit: boolean, stepLines: number[] | undefined, model: DockerfileModel | undefined): number | undefined {

@@ -10,7 +10,7 @@ import { containerCaps, timeouts } from './limits.js';
 import { RefusedSettingsError, refusalsFor } from './policy.js';
 import type { RuntimeSession } from './session.js';
 import { fileArchive } from './settings/fileArchive.js';
-import { installToolbox, TOOLBOX_BUSYBOX, toolboxIntact, toolboxMount, type Toolbox } from './toolbox.js';
+import { TOOLBOX_BUSYBOX, toolboxIntact, toolboxMount, toolboxVolume, type Toolbox } from './toolbox.js';
 
 export interface ContainerSettings {
   image: string;
@@ -56,7 +56,40 @@ export function hardenHostConfig(requested: Docker.HostConfig = {}): Docker.Host
     NanoCpus: tighter(requested.NanoCpus, containerCaps.nanoCpus),
     PidsLimit: tighter(requested.PidsLimit ?? undefined, containerCaps.pidsLimit),
     AutoRemove: false,
+    ...(requested.Tmpfs ? { Tmpfs: cappedTmpfs(requested.Tmpfs) } : {}),
+    ...(requested.Mounts ? { Mounts: requested.Mounts.map(cappedTmpfsMount) } : {}),
   };
+}
+
+/**
+ * Every tmpfs gets a size no larger than the cap (its pages count against the memory cap too,
+ * but a full tmpfs should fail the app's write, not get the container killed).
+ */
+function cappedTmpfs(tmpfs: Record<string, string>): Record<string, string> {
+  const capped: Record<string, string> = {};
+  for (const [target, options] of Object.entries(tmpfs)) {
+    const parts = options.split(',').filter((part) => part !== '');
+    const size = parts.find((part) => part.startsWith('size='));
+    const asked = size ? tmpfsBytes(size.slice(5)) : undefined;
+    const keep = parts.filter((part) => !part.startsWith('size='));
+    capped[target] = [...keep, `size=${asked !== undefined && asked > 0 && asked < containerCaps.tmpfsBytes ? asked : containerCaps.tmpfsBytes}`].join(',');
+  }
+  return capped;
+}
+
+function cappedTmpfsMount(mount: Docker.MountSettings): Docker.MountSettings {
+  if (mount.Type !== 'tmpfs') return mount;
+  const asked = mount.TmpfsOptions?.SizeBytes;
+  const size = asked && asked > 0 && asked < containerCaps.tmpfsBytes ? asked : containerCaps.tmpfsBytes;
+  return { ...mount, TmpfsOptions: { ...mount.TmpfsOptions, SizeBytes: size } as Docker.MountSettings['TmpfsOptions'] };
+}
+
+/** `64m` -> 67108864, as mount(8) reads tmpfs sizes; undefined for what it would not read (a percentage). */
+function tmpfsBytes(value: string): number | undefined {
+  const match = /^(\d+)([kmg]?)$/i.exec(value.trim());
+  if (!match) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
 }
 
 export async function startContainer(session: RuntimeSession, settings: ContainerSettings): Promise<Docker.Container> {
@@ -67,7 +100,7 @@ export async function startContainer(session: RuntimeSession, settings: Containe
   const fileDirectories = [...new Set(files.map((file) => path.posix.dirname(file.path)))];
   const hostConfig = hardenHostConfig(requested);
   hostConfig.Mounts = withVolumesAt(hostConfig.Mounts ?? [], fileDirectories, settings.labels);
-  if (settings.toolbox) hostConfig.Mounts.push(toolboxMount(settings.labels));
+  if (settings.toolbox) hostConfig.Mounts.push(toolboxMount(await toolboxVolume(session.docker, settings.toolbox, settings.image)));
   if (hostConfig.Mounts.length === 0) delete hostConfig.Mounts;
   const container = await session.docker.createContainer({
     Image: settings.image,
@@ -90,10 +123,33 @@ export async function startContainer(session: RuntimeSession, settings: Containe
     const archive = fileArchive(inDirectory.map((file) => ({ ...file, name: path.posix.basename(file.path) })), mtime);
     await container.putArchive(archive, { path: directory, abortSignal: session.signal });
   }
-  if (settings.toolbox) await installToolbox(container, settings.toolbox, session.signal);
   await container.start({ abortSignal: session.signal } as object);
+  watchWritableLayer(session, container);
   return container;
 }
+
+/**
+ * Ends the check when the container's writable layer grows past the cap (a process filling the
+ * disk): the session is aborted and the container killed. The engine offers no size limit on
+ * overlay2 over ext4 (`storage-opt size` needs xfs with project quotas), so it is watched.
+ */
+function watchWritableLayer(session: RuntimeSession, container: Docker.Container): void {
+  const poll = async (): Promise<void> => {
+    while (!session.signal.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, WRITABLE_LAYER_POLL_MS).unref());
+      const info = (await container.inspect({ size: true } as object).catch(() => undefined)) as { SizeRw?: number } | undefined;
+      if (!info) return;
+      if ((info.SizeRw ?? 0) > containerCaps.writableLayerBytes) {
+        session.abort(`the container wrote more than ${containerCaps.writableLayerBytes / 1024 / 1024} MiB to its filesystem and was stopped`);
+        await container.kill().catch(() => undefined);
+        return;
+      }
+    }
+  };
+  void poll();
+}
+
+const WRITABLE_LAYER_POLL_MS = 1_000;
 
 /**
  * Runs argv with shipshape's busybox inside the container, never the image's programs. A
@@ -113,11 +169,13 @@ export async function execTrusted(
   return runExec(docker, container, [TOOLBOX_BUSYBOX, ...argv], options);
 }
 
-/** Whether the container's process may run as root (and so could tamper with the toolbox): anything but a numeric non-zero uid. */
+/**
+ * Whether the container's process might get around the toolbox's read-only mount: only with
+ * capabilities beyond Docker's default set (CAP_SYS_ADMIN remounts), which is when the busybox
+ * is read back and compared before each use.
+ */
 export function processMayBeRoot(info: Docker.ContainerInspectInfo): boolean {
-  const user = (info.Config.User ?? '').split(':')[0] ?? '';
-  const capabilities = info.HostConfig.CapAdd ?? [];
-  return !/^[1-9]\d*$/.test(user) || capabilities.length > 0 || info.HostConfig.Privileged === true;
+  return (info.HostConfig.CapAdd ?? []).length > 0 || info.HostConfig.Privileged === true;
 }
 
 /**

@@ -23,8 +23,24 @@ export interface ConnectOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Connects and pings within `timeoutMs`; throws EngineUnavailableError when nothing answers. */
-export async function connectEngine(timeoutMs = 5_000, options: ConnectOptions = {}): Promise<Docker> {
+let shared: Promise<Docker> | undefined;
+
+/**
+ * Connects and pings within `timeoutMs`; throws EngineUnavailableError when nothing answers.
+ * One connection per process for the usual environment (`author check` runs many checks, the
+ * reaper and the sweep reuse it); a failure is not remembered, so a later call tries again.
+ */
+export function connectEngine(timeoutMs = 5_000, options: ConnectOptions = {}): Promise<Docker> {
+  if (options.env !== undefined) return connectOnce(timeoutMs, options);
+  shared ??= connectOnce(timeoutMs, options);
+  const connection = shared;
+  connection.catch(() => {
+    if (shared === connection) shared = undefined;
+  });
+  return connection;
+}
+
+async function connectOnce(timeoutMs: number, options: ConnectOptions): Promise<Docker> {
   let endpoint: EngineEndpoint | undefined;
   let docker: Docker;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheRepositoryFor, LayerTracker } from './build.js';
+import { builderMessage, cacheRepositoryFor, LayerTracker } from './build.js';
 
 /** Feeds classic-builder output and returns the layers the tracker says this build committed. */
 function claims(output: string) {
@@ -51,5 +51,18 @@ describe('cacheRepositoryFor', () => {
   it("names the cache after a session's image, and nothing else", () => {
     expect(cacheRepositoryFor('shipshape-check/suid-escalation:abc-1-2-def')).toBe('shipshape-cache/suid-escalation');
     expect(cacheRepositoryFor('myimage:latest')).toBeUndefined();
+  });
+});
+
+describe('builderMessage', () => {
+  it("never echoes a server's error page", () => {
+    const message = builderMessage('error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<html><body>internal token abc123</body></html>"');
+    expect(message).toBe('error parsing HTTP 404 response body (not shown: it came from a server)');
+    expect(builderMessage('failed: <!DOCTYPE html><p>secret</p>')).not.toContain('secret');
+  });
+
+  it('keeps an ordinary message, on one line and bounded', () => {
+    expect(builderMessage("The command '/bin/sh -c exit 3' returned a non-zero code: 3\n")).toBe("The command '/bin/sh -c exit 3' returned a non-zero code: 3");
+    expect(builderMessage('x'.repeat(1000)).length).toBeLessThanOrEqual(403);
   });
 });

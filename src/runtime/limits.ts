@@ -7,6 +7,10 @@ export const containerCaps = {
   memoryBytes: 256 * 1024 * 1024,
   nanoCpus: 1_000_000_000,
   pidsLimit: 128,
+  /** Largest tmpfs a container gets, whatever size the learner asks for. */
+  tmpfsBytes: 64 * 1024 * 1024,
+  /** What a running container may write to its own filesystem before the check stops it (watched once a second). */
+  writableLayerBytes: 512 * 1024 * 1024,
 } as const;
 
 export const buildCaps = {

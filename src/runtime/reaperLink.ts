@@ -6,6 +6,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +35,12 @@ function startReaper(): ChildProcess | undefined {
   try {
     const child = fork(script, [], { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], env: process.env });
     child.on('error', () => undefined);
+    // It mostly waits; it must not take CPU from the check it guards.
+    try {
+      if (child.pid) os.setPriority(child.pid, 19);
+    } catch {
+      // Not allowed here: it runs at our priority.
+    }
     // Neither the helper nor its channel keeps this process alive.
     child.unref();
     child.channel?.unref();

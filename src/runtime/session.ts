@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { isOrphan, MANAGED_LABEL, ownershipFromLabels, ownershipFromTag, ownershipLabels, sessionTag, type Ownership } from './labels.js';
 import { timeouts } from './limits.js';
+import { sweepBuildCgroups } from './buildCgroup.js';
 import { machineId, processIsAlive } from './machine.js';
 import { tellReaper } from './reaperLink.js';
 import { removeContainer, removeImage } from './removal.js';
@@ -164,5 +165,6 @@ export async function sweepOrphans(docker: Docker): Promise<number> {
     return (info.RepoTags ?? []).filter((tag) => isOrphan(ownershipFromTag(tag), here));
   });
   for (const reference of orphanImages) outcomes.push(await removeImage(docker, reference));
+  await sweepBuildCgroups();
   return outcomes.filter((outcome) => outcome === 'removed').length;
 }

@@ -9,11 +9,11 @@
  * pulled or loaded it. Each must be a static ELF for the engine's architecture; when none is,
  * the check fails loudly, saying how to get one, and never falls back to the image's tools.
  *
- * How it gets in: an anonymous volume mounted at TOOLBOX_DIR (so a read-only root filesystem and
- * noexec tmpfs mounts do not matter; nothing of the image is copied into it), filled through the
- * engine's archive API before the container starts, the binary root-owned and read-only. A
- * process running as root could still replace it, so for such containers the file is read back
- * through the engine and compared before each use.
+ * How it gets in: a volume of the engine's own, filled once, mounted read-only at TOOLBOX_DIR (so
+ * a read-only root filesystem and noexec tmpfs mounts do not matter, and nothing of the image is
+ * copied into it; see toolboxVolume). A container given extra capabilities could still get
+ * around a read-only mount, so for such containers the file is read back through the engine and
+ * compared before each use.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -90,12 +90,40 @@ async function busyboxFromImage(docker: Docker, image: string): Promise<Buffer |
   }
 }
 
-/** The volume the toolbox lives in: fresh, anonymous (removed with the container), nothing copied in from the image. */
-export function toolboxMount(labels: Record<string, string>): Docker.MountSettings {
-  return { Type: 'volume', Source: '', Target: TOOLBOX_DIR, VolumeOptions: { NoCopy: true, Labels: labels } } as Docker.MountSettings;
+/**
+ * The engine's toolbox volume, named after the busybox's hash and filled once (through a created,
+ * never started container of an image the engine already has), then mounted read-only into every
+ * checked container: nothing to copy per check, and no process in the container, root or not,
+ * can change it (remounting needs CAP_SYS_ADMIN, which no check grants). A second, empty volume
+ * marks the first as complete, so a fill cut short is redone.
+ */
+export async function toolboxVolume(docker: Docker, toolbox: Toolbox, helperImage: string): Promise<string> {
+  const name = `shipshape-toolbox-${toolbox.sha256.slice(0, 16)}`;
+  const ready = `${name}-ready`;
+  const labels = { 'dev.shipshape.toolbox': toolbox.sha256 };
+  if (await docker.getVolume(ready).inspect().then(() => true, () => false)) return name;
+  await docker.createVolume({ Name: name, Labels: labels });
+  const helper = await docker.createContainer({
+    Image: helperImage,
+    Entrypoint: ['/nonexistent'],
+    Labels: labels,
+    HostConfig: { NetworkMode: 'none', Mounts: [{ Type: 'volume', Source: name, Target: TOOLBOX_DIR, VolumeOptions: { NoCopy: true } } as Docker.MountSettings] },
+  });
+  try {
+    await installToolbox(helper, toolbox);
+  } finally {
+    await helper.remove({ force: true }).catch(() => undefined);
+  }
+  await docker.createVolume({ Name: ready, Labels: labels });
+  return name;
 }
 
-/** Puts the busybox in place; call after create, before start. */
+/** The toolbox volume, read-only, where probes expect it. */
+export function toolboxMount(volume: string): Docker.MountSettings {
+  return { Type: 'volume', Source: volume, Target: TOOLBOX_DIR, ReadOnly: true, VolumeOptions: { NoCopy: true } } as Docker.MountSettings;
+}
+
+/** Puts the busybox in place in a created container's toolbox mount. */
 export async function installToolbox(container: Docker.Container, toolbox: Toolbox, signal?: AbortSignal): Promise<void> {
   const archive = fileArchive([{ name: 'busybox', content: toolbox.busybox, mode: 0o555, uid: 0, gid: 0 }], Math.floor(Date.now() / 1000));
   await container.putArchive(archive, { path: TOOLBOX_DIR, abortSignal: signal });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { buildImage } from '../../src/runtime/build.js';
 import { execInContainer, execTrusted, hardenHostConfig, processMayBeRoot } from '../../src/runtime/container.js';
-import { installToolbox, loadToolbox, toolboxMount } from '../../src/runtime/toolbox.js';
+import { loadToolbox, toolboxMount, toolboxVolume } from '../../src/runtime/toolbox.js';
 import { labelledLeftovers } from './docker.js';
 import type { ProbeContext } from '../../src/runtime/probes/types.js';
 import type { RuntimeSession } from '../../src/runtime/session.js';
@@ -31,7 +31,7 @@ export async function startProbeTarget(session: RuntimeSession, options: TargetO
   const requested = options.host ?? {};
   const toolbox = await loadToolbox(session.docker);
   const hostConfig = hardenHostConfig(requested);
-  hostConfig.Mounts = [...(hostConfig.Mounts ?? []), toolboxMount(session.labels())];
+  hostConfig.Mounts = [...(hostConfig.Mounts ?? []), toolboxMount(await toolboxVolume(session.docker, toolbox, imageRef))];
   const container = await session.docker.createContainer({
     Image: imageRef,
     Cmd: options.cmd ?? ['sleep', '300'],
@@ -41,7 +41,6 @@ export async function startProbeTarget(session: RuntimeSession, options: TargetO
     HostConfig: hostConfig,
   });
   session.trackContainer(container.id);
-  await installToolbox(container, toolbox);
   await container.start();
   const containerInfo = await container.inspect();
   return {

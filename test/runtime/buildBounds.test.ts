@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BuildFailedError, buildImage } from '../../src/runtime/build.js';
-import { buildCaps } from '../../src/runtime/limits.js';
+import { startContainer } from '../../src/runtime/container.js';
+import { buildCaps, containerCaps } from '../../src/runtime/limits.js';
 import { RuntimeSession } from '../../src/runtime/session.js';
 import { labelledLeftovers, testEngine } from '../helpers/docker.js';
 
@@ -74,5 +75,46 @@ describe('disk', () => {
     expect(outcome).toBeInstanceOf(BuildFailedError);
     expect((outcome as BuildFailedError).message).toBe('a build step wrote more than 200 MiB to disk and the build was stopped');
     expect(left).toEqual({ containers: 0, images: 0 });
+  });
+
+  it('a running container that fills its writable layer is killed and its check stopped', async () => {
+    const session = new RuntimeSession(await testEngine());
+    try {
+      await startContainer(session, { image: 'busybox:1.36.1', labels: session.labels(), cmd: ['sh', '-c', 'dd if=/dev/zero of=/filler bs=1M count=20000; sleep 300'] });
+      for (let attempt = 0; attempt < 120 && !session.signal.aborted; attempt++) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(session.signal.aborted).toBe(true);
+      expect((session.signal.reason as Error).message).toBe(`the container wrote more than ${containerCaps.writableLayerBytes / 1024 / 1024} MiB to its filesystem and was stopped`);
+    } finally {
+      await session.cleanup();
+    }
+    expect(await labelledLeftovers(session.docker, { session: session.id })).toEqual({ containers: 0, images: 0 });
+  });
+
+});
+
+describe('what a build leaves', () => {
+  it('a build cancelled during its last step leaves no layer, image or container of its own', async () => {
+    const dir = path.join(scratch, 'cancelled');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'Dockerfile'), `FROM busybox:1.36.1\nRUN echo ${randomUUID()} > /marker\nENV STEP=3\nRUN sleep 30\n`);
+    const session = new RuntimeSession(await testEngine());
+    const lines: string[] = [];
+    const build = buildImage(session, {
+      contextDir: dir,
+      dockerfile: 'Dockerfile',
+      tag: session.imageTag('cancelled'),
+      labels: session.labels(),
+      onProgress: (line) => {
+        lines.push(line);
+        if (line.startsWith('Step 4/4')) setTimeout(() => void session.cleanup(), 300);
+      },
+    }).catch((error: unknown) => error);
+    expect(await build).toBeInstanceOf(BuildFailedError);
+    await session.cleanup();
+    // The layers steps 2 and 3 committed (the output names them) are gone with the session.
+    const committed = lines.map((line) => /^ ---> ([0-9a-f]{12})$/.exec(line)?.[1]).filter((id): id is string => id !== undefined).slice(1);
+    expect(committed).toHaveLength(2);
+    for (const id of committed) expect(await session.docker.getImage(id).inspect().then(() => 'present', () => 'gone')).toBe('gone');
+    expect(await labelledLeftovers(session.docker, { session: session.id })).toEqual({ containers: 0, images: 0 });
   });
 });

@@ -53,17 +53,23 @@ describe('probes against an image whose tools lie', () => {
     expect((await noNewPrivileges.run(context, {})).passed).toBe(false);
   });
 
-  it('a root process that replaces shipshape\'s busybox fails the probe instead of fooling it', async () => {
+  it("a root process cannot replace shipshape's busybox: it is mounted read-only", async () => {
     const context = await startProbeTarget(session, {
       image: liarImage,
-      cmd: ['/bin/busybox', 'sh', '-c', `/bin/busybox cp /bin/sh ${TOOLBOX_BUSYBOX}; /bin/busybox touch /tmp/swapped; /bin/busybox sleep 300`],
+      cmd: ['/bin/busybox', 'sh', '-c', `/bin/busybox cp /bin/sh ${TOOLBOX_BUSYBOX} 2>/tmp/refused; /bin/busybox touch /tmp/tried; /bin/busybox sleep 300`],
     });
-    // Wait for the swap (the engine reads the marker file, no tool of the image is asked).
+    // Wait for the attempt (the engine reads the marker file, no tool of the image is asked).
     for (let attempt = 0; attempt < 50; attempt++) {
-      if (await context.container.getArchive({ path: '/tmp/swapped' }).then(() => true, () => false)) break;
+      if (await context.container.getArchive({ path: '/tmp/tried' }).then(() => true, () => false)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await expect(context.execTrusted(['id', '-u'])).rejects.toThrow(/was changed inside the container/);
+    expect((await context.execTrusted(['cat', '/tmp/refused'])).stdout).toMatch(/Read-only file system/);
+    expect((await context.execTrusted(['id', '-u'])).stdout.trim()).toBe('0');
+  });
+
+  it('with an added capability, the busybox is read back through the engine before each use', async () => {
+    const context = await startProbeTarget(session, { image: liarImage, cmd: ['/bin/busybox', 'sleep', '300'], host: { CapAdd: ['NET_ADMIN'] } });
+    expect((await context.execTrusted(['id', '-u'])).stdout.trim()).toBe('0');
   });
 
   it('leaves nothing of the session behind', async () => {

@@ -44,6 +44,7 @@ function compare(label, a, b, count) {
 }
 
 console.log(`shipshape bench, node ${process.version}, ${new Date().toISOString()}\n`);
+await import('./bench-course.mjs'); // The course's figures (first frame, save to verdict); needs no engine.
 
 // 1. Startup.
 compare('Startup: `shipshape --version` vs bare node', [process.execPath, [bin, '--version'], 'shipshape --version'], [process.execPath, ['-e', '0'], 'node -e 0'], runs);

@@ -52,8 +52,9 @@ export function mapLines(sections: readonly OutlineSection[], visible: ReadonlyS
       // The title gives way first at narrow widths; mark, kind and id always show.
       const head = `${selected ? '›' : ' '} ${mark} ${kind} `;
       const room = Math.max(8, width - head.length - tail.length);
-      const label = `${entry.title} (${entry.id})`;
-      const shown = label.length > room ? `${label.slice(0, room - 1)}…` : label;
+      const id = ` (${entry.id})`;
+      const titleRoom = Math.max(4, room - id.length);
+      const shown = `${entry.title.length > titleRoom ? `${entry.title.slice(0, titleRoom - 1)}…` : entry.title}${id}`;
       rows.push({ entry, row: lines.length });
       lines.push([
         span(head.slice(0, 2), { inverse: selected }),

@@ -65,9 +65,9 @@ export function ChallengeView(props: Props) {
   const [scroll, setScroll] = useState(0);
   const top = scrollBy(scroll, 0, layout.lines.length, body);
 
-  // A new verdict scrolls the results into view.
+  // A check starting or ending brings the check section to the top: that is what the learner waits for.
   useEffect(() => {
-    if (session.state.status === 'done' || session.state.status === 'running') setScroll((s) => (layout.resultsRow >= s && layout.resultsRow < s + body - 3 ? s : layout.resultsRow));
+    if (session.state.status !== 'idle') setScroll(layout.resultsRow);
   }, [session.state.run, session.state.status]);
 
   useInput(

@@ -49,7 +49,8 @@ describe('shipshape explain', () => {
     expect(result.stdout).toContain('How to fix it:');
     expect(result.stdout).toContain('Checklist item: runtime.non-root');
     expect(result.stdout).toContain('Same check elsewhere: cis-docker:4.1');
-    expect(result.stdout).toMatch(/differs from hadolint:DL3002: .*every stage/);
+    expect(result.stdout.replace(/\n\s+/g, ' ')).toMatch(/differs from hadolint:DL3002: .*every stage/);
+    expect(result.stdout.split('\n').every((line) => line.length <= Math.max(80, process.stdout.columns ?? 80))).toBe(true);
   });
 
   it('names the profiles of a Pod Security control', async () => {

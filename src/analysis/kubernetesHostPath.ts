@@ -8,6 +8,8 @@ import { posix } from 'node:path';
 export type HostPathRisk =
   | { kind: 'runtime-socket'; path: string }
   | { kind: 'sensitive'; path: string; reason: string }
+  /** Code and state the node runs or trusts: dangerous to write, routine to read (monitoring agents). */
+  | { kind: 'system'; path: string; reason: string }
   | { kind: 'other'; path: string };
 
 /** Sockets (and the directories holding them) that speak a container runtime's API. */
@@ -60,10 +62,22 @@ const sensitiveTrees: Record<string, string> = {
   '/var/lib/etcd': 'the cluster\'s database, Secrets included',
 };
 
+/** Trees the node executes or trusts; read-only mounts of them are how node agents work. */
+const systemTrees: Record<string, string> = {
+  '/lib/modules': 'kernel modules the node loads',
+  '/usr/src': 'kernel headers and sources the node builds modules from',
+  '/usr/lib': 'the node\'s libraries',
+  '/usr/local': 'software installed on the node',
+  '/lib64': 'the node\'s libraries',
+  '/opt': 'software installed on the node',
+  '/var/log': 'the node\'s logs (forged or deleted entries hide an attack)',
+};
+
 /**
  * @example classifyHostPath('/var/run/docker.sock').kind // 'runtime-socket'
  * @example classifyHostPath('/etc/').kind                // 'sensitive'
- * @example classifyHostPath('/var/log').kind             // 'other'
+ * @example classifyHostPath('/var/log').kind             // 'system'
+ * @example classifyHostPath('/srv/data').kind            // 'other'
  */
 export function classifyHostPath(rawPath: string): HostPathRisk {
   const path = normalise(rawPath);
@@ -72,6 +86,9 @@ export function classifyHostPath(rawPath: string): HostPathRisk {
   if (exact) return { kind: 'sensitive', path, reason: exact };
   for (const [tree, reason] of Object.entries(sensitiveTrees)) {
     if (path === tree || path.startsWith(`${tree}/`)) return { kind: 'sensitive', path, reason };
+  }
+  for (const [tree, reason] of Object.entries(systemTrees)) {
+    if (path === tree || path.startsWith(`${tree}/`)) return { kind: 'system', path, reason };
   }
   return { kind: 'other', path };
 }

@@ -12,6 +12,8 @@ export interface HostPathVolume {
   /** Path of the `hostPath.path` node (or of the volume when the path is missing). */
   path: YamlPath;
   risk: HostPathRisk;
+  /** True when every container that mounts the volume mounts it `readOnly: true` (or none mounts it). */
+  readOnly: boolean;
 }
 
 /** @example hostPathVolumes(model).filter((volume) => volume.risk.kind === 'runtime-socket') */
@@ -27,6 +29,8 @@ export function hostPathVolumes(model: KubernetesModel): HostPathVolume[] {
         volumeName: typeof spec.name === 'string' ? spec.name : `volumes[${index}]`,
         path: typeof hostPath === 'string' ? [...volumePath, 'hostPath', 'path'] : volumePath,
         risk: classifyHostPath(typeof hostPath === 'string' ? hostPath : '/'),
+        readOnly: pod.containers.every((container) =>
+          asArray(container.spec.volumeMounts).every((mount) => asRecord(mount).name !== spec.name || asRecord(mount).readOnly === true)),
       }];
     }),
   );

@@ -32,8 +32,10 @@ export function judgeSecretEntry(key: string, value: string): SecretEntryVerdict
   if (trimmed === '' || PLACEHOLDER.test(trimmed)) return { credential: false };
   const found = findLiteralCredentials(trimmed)[0];
   if (found) return { credential: true, reason: found.description };
-  if (CREDENTIAL_KEYS.test(key)) return { credential: true, reason: `its key name (${key})` };
+  // Public material first: `public-key` and `ca.crt` end like credential keys but hold nothing secret
+  // (a private key under such a name was caught above by its PEM header).
   if (onlyCertificates(trimmed) || PUBLIC_KEYS.test(key)) return { credential: false };
+  if (CREDENTIAL_KEYS.test(key)) return { credential: true, reason: `its key name (${key})` };
   if (isSecretName(key)) return { credential: true, reason: `its key name (${key})` };
   if (trimmed.includes('\n')) {
     const embedded = embeddedSecretSetting(trimmed);

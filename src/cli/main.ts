@@ -133,6 +133,16 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         stdinFilename: values['stdin-filename'] as string | undefined,
       }, io);
     }
+    case 'rules': {
+      const { values } = parseStrict(args, { json: { type: 'boolean' } }, 'rules', 0);
+      const { rulesCommand } = await import('./commands/rules.js');
+      return rulesCommand({ json: values.json === true }, io);
+    }
+    case 'explain': {
+      const { values, positionals } = parseStrict(args, { json: { type: 'boolean' } }, 'explain', 1);
+      const { explainCommand } = await import('./commands/explain.js');
+      return explainCommand({ ruleId: positionals[0] ?? '', json: values.json === true }, io);
+    }
     case 'author': {
       const [sub, ...subArgs] = args;
       if (sub === 'schema') {

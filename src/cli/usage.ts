@@ -99,6 +99,18 @@ export const commands: CommandHelp[] = [
     ],
   },
   {
+    name: 'rules',
+    usage: 'shipshape rules [--json]',
+    summary: 'Every lint rule: severity, checklist item, peers in other tools.',
+    options: [['--json', 'every rule with why, fix, references and differences']],
+  },
+  {
+    name: 'explain',
+    usage: 'shipshape explain <rule-id> [--json]',
+    summary: 'One rule in full: why, how to fix, how it differs from peers.',
+    options: [['--json', 'machine-readable explanation']],
+  },
+  {
     name: 'coverage',
     usage: 'shipshape coverage [--json]',
     summary: 'For each checklist item: the lessons, challenges, rules and probes that cover it.',

@@ -28,8 +28,23 @@ export interface RuleMeta {
   fix: string;
   /** The curriculum item this rule checks; the UI finds the lesson through it. */
   item: CurriculumItemId;
-  /** The same check in well-known tools: `hadolint:DL3002`, `trivy:DS002`, `cis-docker:4.1`. */
+  /**
+   * The same check in well-known tools: `hadolint:DL3002`, `trivy:DS002`, `cis-docker:4.1`. Only
+   * peers that accept and reject the same things; a peer that judges differently goes in
+   * `differences` instead.
+   */
   references: string[];
+  /** Peers that check the same concern but draw the line elsewhere, each with the difference in one line. */
+  differences?: RuleDifference[];
+}
+
+export interface RuleDifference {
+  /** `stricter-than`: shipshape rejects more; `looser-than`: it accepts more; `differs-from`: some of each. */
+  relation: 'stricter-than' | 'looser-than' | 'differs-from';
+  /** The peer's id, in the form of `references`: `hadolint:DL3006`. */
+  peer: string;
+  /** What shipshape does differently, in one line. */
+  note: string;
 }
 
 export interface RuleHit {

@@ -23,7 +23,11 @@ export const noRootUser: DockerfileRule = {
       'Create an unprivileged user with a fixed uid in the final stage and switch to it as the last USER, e.g. ' +
       '`RUN adduser -D -u 10001 app` then `USER 10001:10001`. Give it ownership of what it writes with `COPY --chown`.',
     item: 'runtime.non-root',
-    references: ['hadolint:DL3002', 'trivy:DS002', 'cis-docker:4.1', 'kube-linter:run-as-non-root'],
+    references: ['cis-docker:4.1'],
+    differences: [
+      { relation: 'differs-from', peer: 'hadolint:DL3002', note: 'DL3002 judges the last USER of every stage and passes a file with no USER; shipshape judges only what the final image runs as, so a root builder stage passes and a missing USER fails' },
+      { relation: 'differs-from', peer: 'trivy:DS002', note: 'DS002 takes the last USER anywhere in the file, so a USER in a builder stage satisfies it; shipshape follows the final stage and the stages it is built on' },
+    ],
   },
   check(model) {
     const verdict = effectiveUser(model);

@@ -26,7 +26,13 @@ export const pinBaseImage: DockerfileRule = {
       '`FROM node:20.11.1-alpine3.19@sha256:<digest>` (`docker buildx imagetools inspect node:20.11.1-alpine3.19` prints it). ' +
       'Let Dependabot or Renovate propose the updates.',
     item: 'image.pin-versions',
-    references: ['hadolint:DL3006', 'hadolint:DL3007', 'trivy:DS001', 'checkov:CKV_DOCKER_7'],
+    references: [],
+    differences: [
+      { relation: 'stricter-than', peer: 'hadolint:DL3006', note: 'DL3006 only wants a tag; shipshape also rejects `latest`, bare major tags and channels, and checks `COPY --from=<image>`' },
+      { relation: 'stricter-than', peer: 'hadolint:DL3007', note: 'DL3007 only rejects `latest`; shipshape also rejects untagged, bare major tags and channels' },
+      { relation: 'stricter-than', peer: 'trivy:DS001', note: 'DS001 rejects untagged and `latest`; shipshape also rejects bare major tags such as `node:20` and channels such as `stable`' },
+      { relation: 'stricter-than', peer: 'checkov:CKV_DOCKER_7', note: 'CKV_DOCKER_7 rejects `latest`; shipshape also rejects floating major tags and channels' },
+    ],
   },
   check(model) {
     const hits: RuleHit[] = [];

@@ -25,7 +25,12 @@ export const preferCopyOverAdd: DockerfileRule = {
       '`RUN curl -fsSLo file <url> && echo "<sha256>  file" | sha256sum -c -` in a builder stage. If you really ' +
       'want an archive unpacked, say so with a destination directory (`ADD app.tar.gz /opt/app/`).',
     item: 'image.copy-only-needed',
-    references: ['hadolint:DL3020', 'trivy:DS005', 'checkov:CKV_DOCKER_4', 'cis-docker:4.9'],
+    references: ['cis-docker:4.9'],
+    differences: [
+      { relation: 'stricter-than', peer: 'hadolint:DL3020', note: 'DL3020 leaves every URL alone; shipshape also flags a download without `--checksum`' },
+      { relation: 'differs-from', peer: 'trivy:DS005', note: 'DS005 passes any ADD mentioning `.tar` and flags verified downloads; shipshape allows a local archive unpacked into a directory and a download with `--checksum`, and flags an archive whose destination shows a plain copy was meant' },
+      { relation: 'looser-than', peer: 'checkov:CKV_DOCKER_4', note: 'CKV_DOCKER_4 flags every ADD; shipshape accepts unpacking a local archive into a directory and a checksummed download' },
+    ],
   },
   check(model) {
     const hits: RuleHit[] = [];

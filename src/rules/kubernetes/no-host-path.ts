@@ -24,9 +24,13 @@ export const noHostPath: KubernetesRule = {
   },
   check(model) {
     return hostPathVolumes(model).flatMap((volume) =>
-      volume.risk.kind === 'other'
-        ? [hitAt(volume.pod.object, volume.path,
-          `volume "${volume.volumeName}" of ${describeObject(volume.pod.object)} mounts ${volume.risk.path} from the node`)]
+      volume.risk.kind === 'other' || (volume.risk.kind === 'system' && volume.readOnly)
+        ? [{
+          ...hitAt(volume.pod.object, volume.path,
+            `volume "${volume.volumeName}" of ${describeObject(volume.pod.object)} mounts ${volume.risk.path} from the node${volume.readOnly ? ' read-only' : ''}`),
+          // Reading a system tree is how node agents work; it still breaks isolation, so a note remains.
+          ...(volume.risk.kind === 'system' ? { severity: 'info' as const } : {}),
+        }]
         : [],
     );
   },

@@ -33,6 +33,7 @@ describe('kubernetes/no-secret-in-manifest judges keys and values', () => {
     ['a CA bundle only', secret('Opaque', `data:\n  ca.crt: ${b64(CERT)}\n`)],
     ['a TLS Secret with the certificate and an empty key', secret('kubernetes.io/tls', `data:\n  tls.crt: ${b64(CERT)}\n  tls.key: ""\n`)],
     ['a config file with no password in it', secret('Opaque', 'stringData:\n  app.yaml: |\n    server:\n      host: db.internal\n      port: 5432\n    logLevel: info\n')],
+    ['a public key for verifying signatures', secret('Opaque', `data:\n  public-key: ${b64('-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEnotarealkey\n-----END PUBLIC KEY-----\n')}\n`)],
     ['a username and a host', secret('Opaque', `data:\n  username: ${b64('grafana')}\n  host: ${b64('postgres.monitoring.svc')}\n`)],
     ['a config file whose password comes from the environment', secret('Opaque', 'stringData:\n  config.ini: |\n    [db]\n    user = app\n    password = ${DB_PASSWORD}\n')],
   ])('passes %s', (_name, text) => {
@@ -40,6 +41,7 @@ describe('kubernetes/no-secret-in-manifest judges keys and values', () => {
   });
 
   it.each([
+    ['a private key under a public-looking name', secret('Opaque', `data:\n  ca.crt: ${b64(KEY)}\n`), 'private key'],
     ['a TLS Secret with its private key', secret('kubernetes.io/tls', `data:\n  tls.crt: ${b64(CERT)}\n  tls.key: ${b64(KEY)}\n`), 'tls.key'],
     ['a config file with an SMTP password inside', secret('Opaque', 'stringData:\n  alerting.yml: |\n    smtp:\n      smarthost: mail.internal:587\n      auth_password: s3cr3t-Pa55\n'), 'auth_password'],
     ['a connection URL with a password', secret('Opaque', `data:\n  DATABASE_URL: ${b64('postgres://app:hunter2@db:5432/app')}\n`), 'password inside a URL'],

@@ -26,9 +26,9 @@ export const noSensitiveHostPath: KubernetesRule = {
   },
   check(model) {
     return hostPathVolumes(model).flatMap((volume) =>
-      volume.risk.kind === 'sensitive'
+      volume.risk.kind === 'sensitive' || (volume.risk.kind === 'system' && !volume.readOnly)
         ? [hitAt(volume.pod.object, volume.path,
-          `volume "${volume.volumeName}" of ${describeObject(volume.pod.object)} mounts ${volume.risk.path} from the node: ${volume.risk.reason}`)]
+          `volume "${volume.volumeName}" of ${describeObject(volume.pod.object)} mounts ${volume.risk.path} from the node${volume.risk.kind === 'system' ? ' writable' : ''}: ${volume.risk.reason}`)]
         : [],
     );
   },

@@ -49,3 +49,17 @@ describe('isGoTemplate', () => {
     expect(isGoTemplate('image: {{ .Values.image }}\n', 'deploy.yaml')).toBe(true);
   });
 });
+
+describe('documents of kinds no rule reads', () => {
+  const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n';
+  it('are not parsed, and the other documents keep their lines', () => {
+    const result = recognizeYaml(`${crd}---\n${deployment}`, 'k8s/all.yaml', 'yaml');
+    if (!('yaml' in result)) throw new Error('expected parsed YAML');
+    expect(result.yaml.documents.map((doc) => (doc.value as { kind?: string } | null)?.kind).filter(Boolean)).toEqual(['Deployment']);
+    expect(result.yaml.documents.at(-1)?.positionOf(['kind'])).toEqual({ line: 9, column: 1 });
+  });
+
+  it('still make a file of CRDs only a Kubernetes file', () => {
+    expect(recognizeYaml(crd, 'crds/widgets.yaml', 'yaml').kind).toBe('kubernetes');
+  });
+});

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { findConfigFile, findRepositoryRoot } from '../../config/findConfig.js';
 import type { ShipshapeConfig } from '../../config/shipshapeConfig.js';
 import { addRecognized, discoverFiles, templateNotice, type Discovery } from '../../lint/discoverFiles.js';
-import { excludeMatcher } from '../../lint/excludes.js';
 import { nameHint } from '../../lint/fileNames.js';
 import { lintSources, summarize, type LintSettings } from '../../lint/lintSources.js';
 import { readBounded } from '../../lint/readBounded.js';
@@ -66,13 +65,18 @@ export async function lintCommand(options: LintCommandOptions, io: Io): Promise<
       trustedRegistries: config?.trustedRegistries,
     };
   };
-  const excludeFor = (given: string) => {
+  // The gitignore matcher loads only when some path has excludes.
+  const excludeSets = new Map(options.paths.map((given) => {
     const loaded = configs.get(given);
-    return excludeMatcher([
+    return [given, [
       ...(loaded?.file ? [{ base: path.dirname(loaded.file), patterns: loaded.config.exclude }] : []),
       { base: cwd, patterns: options.exclude ?? [] },
-    ]);
-  };
+    ]] as const;
+  }));
+  const { excludeMatcher } = [...excludeSets.values()].some((sets) => sets.some((set) => set.patterns.length > 0))
+    ? await import('../../lint/excludes.js')
+    : { excludeMatcher: () => undefined };
+  const excludeFor = (given: string) => excludeMatcher(excludeSets.get(given) ?? []);
   const discovery = await discoverFiles(options.paths.filter((given) => given !== '-'), { cwd, excludeFor });
   if (discovery.missing.length > 0) throw new UsageError(`no such file or folder: ${discovery.missing.join(', ')}`, 'lint');
   if (options.paths.includes('-')) await addStdin(discovery, options.stdinFilename, io);

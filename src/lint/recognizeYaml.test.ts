@@ -16,9 +16,10 @@ describe('recognizeYaml', () => {
     ['package.json', 'package.json', '{"name": "x", "version": "1.0.0"}', 'unknown'],
     ['a Helm template', 'chart/templates/svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "app.fullname" . }}\n', 'template'],
     ['a Go template outside templates/', 'deploy.yaml.gotmpl', '{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\n{{- end }}\n', 'template'],
+    ['Kubernetes objects in a file named like compose', 'compose.yaml', deployment, 'kubernetes'],
     ['a broken manifest (still reported as Kubernetes)', 'pod.yaml', 'apiVersion: v1\nkind: Pod\nspec: [\n', 'kubernetes'],
   ])('%s', (_name, file, text, kind) => {
-    expect(recognizeYaml(text, file, file.endsWith('.json') ? 'json' : 'yaml').kind).toBe(kind);
+    expect(recognizeYaml(text, file, file.endsWith('.json') ? 'json' : file === 'compose.yaml' ? 'compose' : 'yaml').kind).toBe(kind);
   });
 
   it('keeps the valid documents of a file with a broken one, with an error at the broken one', () => {

@@ -36,8 +36,10 @@ export function recognizeYaml(text: string, file: string, hint: NameHint): YamlR
     if (fixed) return { kind: fixed, fatal: error };
     return mentionsKubernetesKeys(text, hint === 'json') ? { kind: 'kubernetes', fatal: error } : { kind: 'unknown' };
   }
-  if (fixed) return { kind: fixed, yaml };
   const values = yaml.documents.map((doc) => doc.value).filter((value) => value !== null && value !== undefined);
+  // A name suggests, the content decides: `compose.yaml` holding Kubernetes objects is Kubernetes.
+  if (fixed === 'compose' && !values.some(looksLikeCompose) && values.some(looksLikeKubernetes)) return { kind: 'kubernetes', yaml };
+  if (fixed) return { kind: fixed, yaml };
   if (passedOver > 0 || values.some(looksLikeKubernetes)) return { kind: 'kubernetes', yaml };
   const [first] = values;
   if (first !== undefined && looksLikeCompose(first)) return { kind: 'compose', yaml };

@@ -104,6 +104,8 @@ console.log(`  \`shipshape check --static-only\` end to end: median ${ms(median(
   compare('\nStartup: `shipshape lint <one Dockerfile>` vs bare node', [process.execPath, [bin, 'lint', sample], 'shipshape lint Dockerfile'], [process.execPath, ['-e', '0'], 'node -e 0'], runs);
 }
 
+console.log('\n'); await import('./bench-lint.mjs'); // lint startup, files/s and MB/s over a generated repository-sized corpus
+
 // 4. Runtime check vs the same steps with the docker CLI (both with a warm build cache).
 let dockerOk = spawnSync('docker', ['version'], { stdio: 'ignore' }).status === 0;
 if (!dockerOk) {

@@ -48,9 +48,9 @@ export function readBounded(file: string, capBytes: number, headBytes = 64 * 102
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { kind: 'not-regular', what: describeFileType(opened) };
-    if (opened.size > capBytes) return { kind: 'too-large', bytes: opened.size, head: readUpTo(fd, Math.min(headBytes, capBytes)).toString('utf8') };
+    if (opened.size > capBytes) return { kind: 'too-large', bytes: opened.size, head: readUpTo(fd, Math.min(headBytes, capBytes), headBytes).toString('utf8') };
     // The file may grow between fstat and read; reading one byte past the cap tells us it did.
-    const buffer = readUpTo(fd, capBytes + 1);
+    const buffer = readUpTo(fd, capBytes + 1, opened.size + 1);
     if (buffer.length > capBytes) return { kind: 'too-large', bytes: buffer.length, head: buffer.subarray(0, headBytes).toString('utf8') };
     return { kind: 'text', text: buffer.toString('utf8'), bytes: buffer.length };
   } catch (error) {
@@ -60,18 +60,21 @@ export function readBounded(file: string, capBytes: number, headBytes = 64 * 102
   }
 }
 
-function readUpTo(fd: number, limit: number): Buffer {
-  const buffer = Buffer.allocUnsafe(Math.min(limit, 64 * 1024));
-  const chunks: Buffer[] = [];
+/** Reads up to `limit` bytes into one buffer sized for the expected length (no copies when it is right). */
+function readUpTo(fd: number, limit: number, expected: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, expected)));
   let total = 0;
   while (total < limit) {
-    const wanted = Math.min(buffer.length, limit - total);
-    const read = readSync(fd, buffer, 0, wanted, null);
+    if (total === buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, total, Math.min(buffer.length, limit) - total, null);
     if (read === 0) break;
-    chunks.push(Buffer.from(buffer.subarray(0, read)));
     total += read;
   }
-  return Buffer.concat(chunks, total);
+  return buffer.subarray(0, total);
 }
 
 /** `permission denied`, `no such file`: the words a user expects, without a stack. */

@@ -16,9 +16,10 @@ describe('recognizeYaml', () => {
     ['package.json', 'package.json', '{"name": "x", "version": "1.0.0"}', 'unknown'],
     ['a Helm template', 'chart/templates/svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "app.fullname" . }}\n', 'template'],
     ['a Go template outside templates/', 'deploy.yaml.gotmpl', '{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\n{{- end }}\n', 'template'],
+    ['Kubernetes objects in a file named like compose', 'compose.yaml', deployment, 'kubernetes'],
     ['a broken manifest (still reported as Kubernetes)', 'pod.yaml', 'apiVersion: v1\nkind: Pod\nspec: [\n', 'kubernetes'],
   ])('%s', (_name, file, text, kind) => {
-    expect(recognizeYaml(text, file, file.endsWith('.json') ? 'json' : 'yaml').kind).toBe(kind);
+    expect(recognizeYaml(text, file, file.endsWith('.json') ? 'json' : file === 'compose.yaml' ? 'compose' : 'yaml').kind).toBe(kind);
   });
 
   it('keeps the valid documents of a file with a broken one, with an error at the broken one', () => {
@@ -47,5 +48,19 @@ describe('isGoTemplate', () => {
 
   it('is true for a template value outside a templates folder', () => {
     expect(isGoTemplate('image: {{ .Values.image }}\n', 'deploy.yaml')).toBe(true);
+  });
+});
+
+describe('documents of kinds no rule reads', () => {
+  const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n';
+  it('are not parsed, and the other documents keep their lines', () => {
+    const result = recognizeYaml(`${crd}---\n${deployment}`, 'k8s/all.yaml', 'yaml');
+    if (!('yaml' in result)) throw new Error('expected parsed YAML');
+    expect(result.yaml.documents.map((doc) => (doc.value as { kind?: string } | null)?.kind).filter(Boolean)).toEqual(['Deployment']);
+    expect(result.yaml.documents.at(-1)?.positionOf(['kind'])).toEqual({ line: 9, column: 1 });
+  });
+
+  it('still make a file of CRDs only a Kubernetes file', () => {
+    expect(recognizeYaml(crd, 'crds/widgets.yaml', 'yaml').kind).toBe('kubernetes');
   });
 });

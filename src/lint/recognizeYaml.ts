@@ -27,17 +27,20 @@ export function recognizeYaml(text: string, file: string, hint: NameHint): YamlR
   const fixed = hint === 'compose' || hint === 'ci' || hint === 'daemon' ? hint : undefined;
   if (!fixed && hint === 'json' && !mentionsKubernetesKeys(text, true)) return { kind: 'unknown' };
   if (hint !== 'json' && hint !== 'daemon' && isGoTemplate(text, file)) return { kind: 'template' };
+  const { text: readable, passedOver } = hint === 'json' ? { text, passedOver: 0 } : passOverUnreadKinds(text);
   let yaml: YamlDocuments;
   try {
-    yaml = parseYamlDocuments(text, file);
+    yaml = parseYamlDocuments(readable, file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (fixed) return { kind: fixed, fatal: error };
     return mentionsKubernetesKeys(text, hint === 'json') ? { kind: 'kubernetes', fatal: error } : { kind: 'unknown' };
   }
-  if (fixed) return { kind: fixed, yaml };
   const values = yaml.documents.map((doc) => doc.value).filter((value) => value !== null && value !== undefined);
-  if (values.some(looksLikeKubernetes)) return { kind: 'kubernetes', yaml };
+  // A name suggests, the content decides: `compose.yaml` holding Kubernetes objects is Kubernetes.
+  if (fixed === 'compose' && !values.some(looksLikeCompose) && values.some(looksLikeKubernetes)) return { kind: 'kubernetes', yaml };
+  if (fixed) return { kind: fixed, yaml };
+  if (passedOver > 0 || values.some(looksLikeKubernetes)) return { kind: 'kubernetes', yaml };
   const [first] = values;
   if (first !== undefined && looksLikeCompose(first)) return { kind: 'compose', yaml };
   if (first !== undefined && looksLikeCiWorkflow(first, file)) return { kind: 'ci', yaml };
@@ -70,4 +73,39 @@ export function isGoTemplate(text: string, file: string): boolean {
   if (!GO_TEMPLATE_ACTION.test(text)) return false;
   if (/(^|\/)templates\/([^/]+\/)*[^/]+$/.test(file)) return true;
   return STRUCTURAL_ACTION.test(text);
+}
+
+/**
+ * Kubernetes kinds no rule reads, by far the largest documents of real repositories (an
+ * operator's CRDs run to megabytes of OpenAPI schema). Their documents are not parsed at all:
+ * only a kind listed here may be passed over, and only while no rule inspects it.
+ */
+const UNREAD_KINDS = ['CustomResourceDefinition'];
+const UNREAD_KIND = new RegExp(`^kind:[ \\t]*["']?(?:${UNREAD_KINDS.join('|')})["']?[ \\t]*(?:#.*)?$`, 'm');
+/** A document marker at the start of a line: YAML forbids it inside scalars, so a textual split is exact. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|\r?\n|$)/gm;
+
+/**
+ * Blanks the documents of unread kinds, keeping their line breaks so every other document keeps
+ * its line numbers. `passedOver` counts them (a file of CRDs only is still Kubernetes).
+ *
+ * @example passOverUnreadKinds('kind: CustomResourceDefinition\n---\nkind: Pod\n').passedOver // 1
+ */
+export function passOverUnreadKinds(text: string): { text: string; passedOver: number } {
+  if (!UNREAD_KIND.test(text)) return { text, passedOver: 0 };
+  const starts = [0, ...[...text.matchAll(DOCUMENT_MARKER)].map((match) => match.index).filter((index) => index > 0)];
+  let passedOver = 0;
+  const parts = starts.map((start, i) => {
+    const segment = text.slice(start, starts[i + 1] ?? text.length);
+    if (!UNREAD_KIND.test(segment)) return segment;
+    passedOver++;
+    return '\n'.repeat(countLines(segment));
+  });
+  return { text: parts.join(''), passedOver };
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
 }

@@ -18,7 +18,22 @@ export interface KindSupport {
   rules: readonly Rule[];
 }
 
-export async function loadKind(kind: RuleTarget): Promise<KindSupport> {
+const loading = new Map<RuleTarget, Promise<KindSupport>>();
+
+/**
+ * Loads a kind once; the lint command may start loading early (a Dockerfile named on the command
+ * line) so the parser compiles while the files are still being found.
+ */
+export function loadKind(kind: RuleTarget): Promise<KindSupport> {
+  let support = loading.get(kind);
+  if (!support) {
+    support = importKind(kind);
+    loading.set(kind, support);
+  }
+  return support;
+}
+
+async function importKind(kind: RuleTarget): Promise<KindSupport> {
   switch (kind) {
     case 'dockerfile': {
       const [{ parseDockerfile }, { dockerfileRules }] = await Promise.all([import('../parse/dockerfile.js'), import('./dockerfile/index.js')]);

@@ -62,7 +62,8 @@ export function asInputError(error: unknown, file: string): InputError {
 export function lintModel(model: unknown, text: string, file: string, kind: RuleTarget, candidates: readonly Rule[], options: LintOptions = {}, earlier: Finding[] = []): LintResult {
   const severities = options.severities ?? {};
   const rules = candidates.filter((rule) => rule.target === kind && severities[rule.meta.id] !== 'off');
-  const suppressed = options.honourSuppressions === false ? new Map<number, Set<string>>() : suppressedRulesByLine(text);
+  // Most files carry no suppression; a big one (a CRD bundle) is then not split into lines at all.
+  const suppressed = options.honourSuppressions === false || !text.includes('shipshape-ignore') ? new Map<number, Set<string>>() : suppressedRulesByLine(text);
   const context = options.context ?? {};
   const findings = rules.flatMap((rule) =>
     (rule.check as (model: unknown, context: RuleContext) => RuleHit[])(model, context)

@@ -14,6 +14,12 @@ export interface RunContext {
   podSpecs: readonly PodSpecRef[];
   /** The run's Dockerfiles by the path they are reported under (`/`-separated, normalised). */
   dockerfiles: ReadonlyMap<string, DockerfileModel>;
+  /** Every NetworkPolicy of the run. */
+  networkPolicies: readonly KubernetesObject[];
+  /** ServiceAccounts by name (one name may exist in several namespaces). */
+  serviceAccounts: ReadonlyMap<string, readonly KubernetesObject[]>;
+  /** Pod specs by the ServiceAccount name they run as (`default` when unset). */
+  podsByServiceAccount: ReadonlyMap<string, readonly PodSpecRef[]>;
 }
 
 /** A parsed file of the run, as the engine holds it. */
@@ -37,7 +43,32 @@ export function buildRunContext(models: readonly RunModel[]): RunContext {
       dockerfiles.set(normalizeRunPath(entry.model.file), entry.model);
     }
   }
-  return { kubernetesObjects, podSpecs, dockerfiles };
+  const serviceAccounts = new Map<string, KubernetesObject[]>();
+  for (const object of kubernetesObjects) if (object.kind === 'ServiceAccount') pushTo(serviceAccounts, object.name, object);
+  const podsByServiceAccount = new Map<string, PodSpecRef[]>();
+  for (const pod of podSpecs) pushTo(podsByServiceAccount, serviceAccountNameOf(pod), pod);
+  const networkPolicies = kubernetesObjects.filter((object) => object.kind === 'NetworkPolicy');
+  return { kubernetesObjects, podSpecs, dockerfiles, networkPolicies, serviceAccounts, podsByServiceAccount };
+}
+
+/**
+ * The run a rule judges: the whole lint run when there is one, else its own file alone, so a
+ * rule has one code path. Building it for one file is linear in that file's objects.
+ */
+export function runOf(run: RunContext | undefined, model: KubernetesModel): RunContext {
+  return run ?? buildRunContext([{ kind: 'kubernetes', model }]);
+}
+
+/** The ServiceAccount a pod runs as: `serviceAccountName`, the older `serviceAccount`, or `default`. */
+export function serviceAccountNameOf(pod: PodSpecRef): string {
+  const named = pod.spec.serviceAccountName ?? pod.spec.serviceAccount;
+  return typeof named === 'string' && named !== '' ? named : 'default';
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**

@@ -55,7 +55,7 @@ describe('discoverFiles', () => {
     expect(found.map(([file]) => file).some((file) => file?.includes('node_modules'))).toBe(false);
   });
 
-  it('does not follow symlinked folders', async () => {
+  it('does not follow a symlinked folder that leads out of the tree', async () => {
     const dir = project('linked', { 'Dockerfile': 'FROM busybox:1.36.1\nUSER 1\n' });
     symlinkSync(app, path.join(dir, 'elsewhere'));
     expect((await discoverFiles([dir], dir)).sources.map((s) => s.file)).toEqual(['Dockerfile']);

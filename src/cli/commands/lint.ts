@@ -7,12 +7,12 @@ import path from 'node:path';
 import { findConfigFile, findRepositoryRoot } from '../../config/findConfig.js';
 import type { ShipshapeConfig } from '../../config/shipshapeConfig.js';
 import { addRecognized, discoverFiles, templateNotice, type Discovery } from '../../lint/discoverFiles.js';
-import { excludeMatcher } from '../../lint/excludes.js';
 import { nameHint } from '../../lint/fileNames.js';
 import { lintSources, summarize, type LintSettings } from '../../lint/lintSources.js';
 import { readBounded } from '../../lint/readBounded.js';
 import { looksLikeDockerfile, readStdinBounded } from '../../lint/readStdin.js';
 import { InputError } from '../../parse/position.js';
+import { loadKind } from '../../rules/kinds.js';
 import { lintToGithub, lintToGitlab, lintToJson, lintToSarif, lintToText, type ReportPaths } from '../../report/lintReports.js';
 import type { LintResult } from '../../rules/lintCore.js';
 import type { Rule, Severity } from '../../rules/types.js';
@@ -47,6 +47,9 @@ export async function lintCommand(options: LintCommandOptions, io: Io): Promise<
   if (options.failOn !== undefined && !(options.failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning or info, not "${options.failOn}"`, 'lint');
   if (options.stdinFilename !== undefined && !options.paths.includes('-')) throw new UsageError('--stdin-filename names what arrives on standard input: add `-` to the paths', 'lint');
   const cwd = process.cwd();
+  // Start compiling the Dockerfile parser and rules while configuration and files are found.
+  const named = [...options.paths, options.stdinFilename ?? ''].some((given) => nameHint(given) === 'dockerfile');
+  const early = named ? loadKind('dockerfile') : undefined;
   const configs = await loadConfigs(options, cwd);
   if (options.printConfig) {
     io.out(JSON.stringify(options.paths.map((given) => ({ path: given, ...describeConfig(configs.get(given) as LoadedConfig, options) })), null, 2));
@@ -66,18 +69,24 @@ export async function lintCommand(options: LintCommandOptions, io: Io): Promise<
       trustedRegistries: config?.trustedRegistries,
     };
   };
-  const excludeFor = (given: string) => {
+  // The gitignore matcher loads only when some path has excludes.
+  const excludeSets = new Map(options.paths.map((given) => {
     const loaded = configs.get(given);
-    return excludeMatcher([
+    return [given, [
       ...(loaded?.file ? [{ base: path.dirname(loaded.file), patterns: loaded.config.exclude }] : []),
       { base: cwd, patterns: options.exclude ?? [] },
-    ]);
-  };
+    ]] as const;
+  }));
+  const { excludeMatcher } = [...excludeSets.values()].some((sets) => sets.some((set) => set.patterns.length > 0))
+    ? await import('../../lint/excludes.js')
+    : { excludeMatcher: () => undefined };
+  const excludeFor = (given: string) => excludeMatcher(excludeSets.get(given) ?? []);
   const discovery = await discoverFiles(options.paths.filter((given) => given !== '-'), { cwd, excludeFor });
   if (discovery.missing.length > 0) throw new UsageError(`no such file or folder: ${discovery.missing.join(', ')}`, 'lint');
   if (options.paths.includes('-')) await addStdin(discovery, options.stdinFilename, io);
   for (const note of discovery.notes) io.err(style.dim(`shipshape: ${note}`, process.stderr));
   for (const skipped of discovery.skipped) io.err(style.dim(`shipshape: skipped ${skipped}: not a Dockerfile, compose file, Kubernetes manifest, CI workflow or daemon.json`, process.stderr));
+  await early;
   const { results, rules: candidates } = await lintSources(discovery.sources, { settingsFor, notices: discovery.notices });
   const summary = summarize(results);
   const paths: ReportPaths = { cwd, srcRoot: findRepositoryRoot(cwd) };

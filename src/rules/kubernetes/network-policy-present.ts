@@ -29,7 +29,7 @@ export const networkPolicyPresent: KubernetesRule = {
     references: [],
   },
   check(model, context) {
-    const policies = (context.run?.kubernetesObjects ?? model.objects).filter((object) => object.kind === 'NetworkPolicy');
+    const policies = context.run?.networkPolicies ?? model.objects.filter((object) => object.kind === 'NetworkPolicy');
     return model.podSpecs.flatMap((pod) => {
       const labels = asRecord(pod.metadata.labels);
       const covered = policies.some((policy) =>

@@ -8,6 +8,7 @@
 import { sameNamespace } from '../../analysis/kubernetesNamespaces.js';
 import { describeObject, hitAt } from '../../analysis/kubernetesWalk.js';
 import type { KubernetesObject, PodSpecRef } from '../../parse/kubernetes.js';
+import { runOf, serviceAccountNameOf, type RunContext } from '../runContext.js';
 import type { KubernetesRule } from '../types.js';
 
 export const noAutomountServiceAccountToken: KubernetesRule = {
@@ -30,12 +31,11 @@ export const noAutomountServiceAccountToken: KubernetesRule = {
   },
   check(model, context) {
     // Across the run when there is one: the ServiceAccount often sits in another file.
-    const objects = context.run?.kubernetesObjects ?? model.objects;
-    const pods = context.run?.podSpecs ?? model.podSpecs;
+    const run = runOf(context.run, model);
     const podHits = model.podSpecs.flatMap((pod) => {
       const setting = pod.spec.automountServiceAccountToken;
       if (setting === false) return [];
-      const account = serviceAccountOf(objects, pod);
+      const account = serviceAccountOf(run, pod);
       if (setting === undefined && account?.value.automountServiceAccountToken === false) return [];
       const alsoAccount = account ? ` (nor does its ServiceAccount ${account.name})` : '';
       return setting === undefined
@@ -46,7 +46,8 @@ export const noAutomountServiceAccountToken: KubernetesRule = {
     // One mistake, one finding: a ServiceAccount whose pods are reported above is not reported again.
     const accountHits = model.objects
       .filter((object) => object.kind === 'ServiceAccount' && object.value.automountServiceAccountToken !== false)
-      .filter((account) => !pods.some((pod) => pod.spec.automountServiceAccountToken !== false && serviceAccountOf(objects, pod) === account))
+      .filter((account) => !(run.podsByServiceAccount.get(account.name) ?? []).some((pod) =>
+        pod.spec.automountServiceAccountToken !== false && serviceAccountOf(run, pod) === account))
       .map((account) =>
         hitAt(account, 'automountServiceAccountToken' in account.value ? [...account.path, 'automountServiceAccountToken'] : account.path,
           `${describeObject(account)} does not set automountServiceAccountToken: false`));
@@ -54,7 +55,6 @@ export const noAutomountServiceAccountToken: KubernetesRule = {
   },
 };
 
-function serviceAccountOf(objects: readonly KubernetesObject[], pod: PodSpecRef): KubernetesObject | undefined {
-  const named = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
-  return objects.find((object) => object.kind === 'ServiceAccount' && object.name === named && sameNamespace(object, pod.object));
+function serviceAccountOf(run: RunContext, pod: PodSpecRef): KubernetesObject | undefined {
+  return run.serviceAccounts.get(serviceAccountNameOf(pod))?.find((account) => sameNamespace(account, pod.object));
 }

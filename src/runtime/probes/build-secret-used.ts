@@ -18,6 +18,8 @@ const params = z.strictObject({
 export const buildSecretUsed: Probe<z.infer<typeof params>> = {
   id: 'build-secret-used',
   title: 'The build did not use the secret it needs',
+  passTitle: "The build used the secret it needs",
+  fix: "Mount the secret for the RUN that needs it (`RUN --mount=type=secret,id=<id> ...`) under the id the build is given, and let that step read it from /run/secrets/<id>; never copy it anywhere.",
   item: 'secrets.build-time',
   params,
   async run({ execTrusted }, { value, receipt }) {

@@ -42,12 +42,12 @@ export async function authorCheckChallenge(course: Course, challenge: Challenge,
   cases.push(judge(challenge, 'solution', solution, (v) => v.checks.filter((c) => !c.passed).map((c) => `${c.id} fails on the solution: ${c.evidence}`)));
 
   for (const fix of challenge.negativeFixes) {
-    const verdict = await withFilesReplaced(folder, fix.files, (dir) => checkChallenge(challenge, { dir, staticOnly: options.staticOnly || !fix.runtime }));
+    const verdict = await checkVariant(course, challenge, fix.files, options.staticOnly || !fix.runtime);
     cases.push(judge(challenge, `negative: ${fix.name}`, verdict, (v) => negativeProblems(v, fix.runtime, options.staticOnly)));
   }
 
   for (const alternative of challenge.alternativeSolutions) {
-    const verdict = await withFilesReplaced(folder, alternative.files, (dir) => checkChallenge(challenge, { dir, staticOnly: options.staticOnly }));
+    const verdict = await checkVariant(course, challenge, alternative.files, options.staticOnly);
     cases.push(judge(challenge, `alternative: ${alternative.name}`, verdict, (v) => v.checks.filter((c) => !c.passed).map((c) => `${c.id} fails on this right answer: ${c.evidence}`)));
   }
   return cases;
@@ -66,6 +66,11 @@ export function negativeProblems(verdict: ChallengeVerdict, runtime: boolean, st
     return failed.some((check) => check.kind === 'runtime') ? [] : [failed.length === 0 ? 'this wrong answer passes every check; it must fail one' : 'this wrong answer fails only static checks; marked runtime: true, it must fail a runtime check too'];
   }
   return failed.some((check) => check.kind === 'static') ? [] : ['this wrong answer passes every static check; it must fail one'];
+}
+
+/** Checks a copy of the solution with some files replaced: a negative fix or an alternative solution. */
+export function checkVariant(course: Course, challenge: Challenge, files: Record<string, string>, staticOnly: boolean): Promise<ChallengeVerdict> {
+  return withFilesReplaced(path.join(course.root, challenge.folder), files, (dir) => checkChallenge(challenge, { dir, staticOnly }));
 }
 
 /** Runs `check` on a copy of the solution with some files replaced, and removes the copy after. */

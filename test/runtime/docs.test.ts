@@ -25,7 +25,8 @@ const CHECKLIST_LINE = 'RUN addgroup -g 1001 -S appgroup && adduser -S appuser -
 const runnableFixes = ['dockerfile/no-root-user', 'dockerfile/missing-healthcheck'];
 
 function markdownSources(): { source: string; text: string }[] {
-  const lessons = course.lessons.map((lesson) => ({ source: lesson.source, text: lesson.body }));
+  // The whole file, so a block's line is the line an author sees in the editor.
+  const lessons = course.lessons.map((lesson) => ({ source: lesson.source, text: readFileSync(path.join(course.root, lesson.source), 'utf8') }));
   const hints = course.challenges.map((challenge) => {
     const source = path.join(challenge.folder, 'hints.md');
     return { source, text: readFileSync(path.join(course.root, source), 'utf8') };

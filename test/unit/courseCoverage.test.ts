@@ -90,3 +90,20 @@ describe('shipshape list --json', () => {
     }
   });
 });
+
+describe('the quizzes', () => {
+  it('ask at least three questions per lesson, one of them beyond single choice', async () => {
+    const { loadCourse } = await import('../../src/content/loadCourse.js');
+    for (const lesson of loadCourse().lessons) {
+      expect(lesson.quiz.length, lesson.id).toBeGreaterThanOrEqual(3);
+      expect(lesson.quiz.some((q) => q.kind !== 'single'), lesson.id).toBe(true);
+    }
+  });
+
+  it('explain every choice of every single and select-all question', async () => {
+    const { loadCourse } = await import('../../src/content/loadCourse.js');
+    const unexplained = loadCourse().lessons.flatMap((lesson) =>
+      lesson.quiz.filter((q) => (q.kind === 'single' || q.kind === 'multiple') && q.choiceExplanations?.length !== q.choices.length).map((q) => `${lesson.id}: ${q.question}`));
+    expect(unexplained).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ export const ingressTls: KubernetesRule = {
     id: 'kubernetes/ingress-tls',
     severity: 'error',
     title: 'An Ingress serves a host without TLS',
+    passTitle: 'Every host of the Ingress is served over TLS',
     why:
       'Without a `tls` entry the Ingress answers on plain HTTP: logins, session cookies and API tokens cross ' +
       'every network between the user and the cluster readable and changeable by anyone on the path, and ' +

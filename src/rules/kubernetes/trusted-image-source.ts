@@ -18,6 +18,7 @@ export const trustedImageSource: KubernetesRule = {
     id: 'kubernetes/trusted-image-source',
     severity: 'warning',
     title: 'A container image comes from an unknown publisher on a public registry',
+    passTitle: 'Every container image comes from a publisher you can name',
     why:
       'An image runs with whatever access the pod has: its service account token, its Secrets, its network. Anyone ' +
       'can push `someone/redis` to Docker Hub or quay.io, and typo-squatted images with cryptominers and backdoors ' +

@@ -18,7 +18,11 @@ const params = z.strictObject({
 export const buildSecretUsed: Probe<z.infer<typeof params>> = {
   id: 'build-secret-used',
   title: 'The build did not use the secret it needs',
+  passTitle: "The build used the secret it needs",
+  fix: "Mount the secret for the RUN that needs it (`RUN --mount=type=secret,id=<id> ...`) under the id the build is given, and let that step read it from /run/secrets/<id>; never copy it anywhere.",
   item: 'secrets.build-time',
+  // The broken build uses the secret too (insecurely): this proves the build still works.
+  functional: true,
   params,
   async run({ execTrusted }, { value, receipt }) {
     const read = await execTrusted(['cat', receipt]);

@@ -20,6 +20,8 @@ const params = z.strictObject({
 export const buildToolsLeftBehind: Probe<z.infer<typeof params>> = {
   id: 'build-tools-left-behind',
   title: 'Build tools ship in the final image',
+  passTitle: "The build tools stay in the builder stage",
+  fix: "Compile in a named builder stage (`FROM gcc:13.2.0 AS build`) and start the final stage from `scratch` or a distroless image, copying only the result with `COPY --from=build /out/server /server`.",
   item: 'image.multi-stage',
   params,
   async run(context, { builderImage, paths }) {

@@ -20,6 +20,8 @@ const params = z.strictObject({
 export const composeHardeningApplied: Probe<z.infer<typeof params>> = {
   id: 'compose-hardening-applied',
   title: "The compose service's hardening does not hold in the running container",
+  passTitle: "The compose service's hardening holds in the running container",
+  fix: "Set `user: \"10001:10001\"`, `read_only: true` with `tmpfs: [/tmp]`, `cap_drop: [ALL]` and `security_opt: [no-new-privileges:true]` on the service, and never `seccomp:unconfined`.",
   item: 'runtime.compose',
   params,
   async run(context, declared) {

@@ -13,6 +13,8 @@ const SETTLE_MS = 1000;
 export const exposedPortsMatch: Probe = {
   id: 'exposed-ports-match',
   title: 'EXPOSE does not document the ports the app listens on',
+  passTitle: "EXPOSE documents exactly the ports the app listens on",
+  fix: "`EXPOSE` the port the server listens on for clients (e.g. `EXPOSE 8080`), and not ports bound to 127.0.0.1 for the container's own use.",
   item: 'image.expose',
   params: z.strictObject({}),
   async run({ image, execTrusted }) {

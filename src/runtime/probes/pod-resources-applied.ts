@@ -16,6 +16,8 @@ const params = z.strictObject({
 export const podResourcesApplied: Probe<z.infer<typeof params>> = {
   id: 'pod-resources-applied',
   title: "The manifest's resource limits are not in force",
+  passTitle: "The manifest's resource limits are in force",
+  fix: "Give the container `resources.limits` for `memory` (within what the task allows) and `cpu`, next to its `requests`.",
   item: 'k8s.resources',
   params,
   async run(context, { maxMemoryBytes, requireCpuLimit }) {

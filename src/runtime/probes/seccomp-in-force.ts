@@ -10,6 +10,8 @@ import type { Probe } from './types.js';
 export const seccompInForce: Probe = {
   id: 'seccomp-in-force',
   title: 'The container runs without the default seccomp profile',
+  passTitle: "The container runs under the default seccomp profile",
+  fix: "Remove `seccomp:unconfined` (compose `security_opt`, `docker run --security-opt`) or `seccompProfile: {type: Unconfined}`; in Kubernetes ask for `seccompProfile: {type: RuntimeDefault}` at pod level.",
   item: 'runtime.seccomp-lsm',
   params: z.strictObject({}),
   async run({ execTrusted }) {

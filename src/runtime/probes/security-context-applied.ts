@@ -20,6 +20,8 @@ const params = z.strictObject({
 export const securityContextApplied: Probe<z.infer<typeof params>> = {
   id: 'security-context-applied',
   title: 'The securityContext does not hold in the running container',
+  passTitle: "The securityContext holds in the running container",
+  fix: "Set `runAsNonRoot: true`, `runAsUser`/`runAsGroup` (e.g. 10001), `seccompProfile: {type: RuntimeDefault}`, and in the container `allowPrivilegeEscalation: false`, `readOnlyRootFilesystem: true` (with an emptyDir at /tmp) and `capabilities: {drop: [\"ALL\"]}`.",
   item: 'k8s.security-context',
   params,
   async run(context, declared) {

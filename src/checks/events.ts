@@ -1,8 +1,10 @@
 /**
  * What a check reports while it runs, as typed events rather than free-form lines: the TUI draws
  * a progress bar from build steps and a row per probe, `check` prints them, `grade` ignores them.
- * Events come in this order: static-result*, then (runtime only) note*, build-step*, phase,
- * probe-started/probe-result pairs, and always one verdict last.
+ * Events come in this order: static-result*, then (runtime only) phase 'gate', note*, phase
+ * 'building', build-step*, phase 'starting', phase 'probing', probe-started/probe-result pairs,
+ * phase 'cleaning'; and always one verdict last. A file that does not parse, a gate refusal or a
+ * cancelled check ends the runtime part early, so later phases may be missing.
  */
 import type { ChallengeVerdict, CheckResult } from './types.js';
 

@@ -53,6 +53,7 @@ export async function runRuntimeHalf(challenge: Challenge, options: RuntimeCheck
     spec,
     dir: path.resolve(options.dir),
     dockerfile: dockerfile.state === 'parsed' ? dockerfile.model : undefined,
+    dockerfileText: learner.text(spec.dockerfile),
     runFile,
     allowedImages: spec.images === undefined ? undefined : new Set(spec.images),
     allowedFrontends: new Set(spec.frontends ?? []),

@@ -34,6 +34,8 @@ export interface BuildRequest {
   timeoutMs?: number;
   /** Refuse a context bigger than this after .dockerignore (default buildCaps.contextBytes). */
   maxContextBytes?: number;
+  /** The Dockerfile as the check already read and parsed it; read and parsed here when absent. */
+  source?: { text: string; model: DockerfileModel };
   /** Values for `RUN --mount=type=secret,id=<key>`; giving any makes the build use BuildKit. */
   secrets?: Readonly<Record<string, string>>;
 }
@@ -54,8 +56,8 @@ interface BuildEvent {
 
 export async function buildImage(session: RuntimeSession, request: BuildRequest): Promise<void> {
   const timeoutMs = request.timeoutMs ?? timeouts.buildMs;
-  const text = readDockerfile(request);
-  const model = text === undefined ? undefined : tryParse(text, request.dockerfile);
+  const text = request.source?.text ?? readDockerfile(request);
+  const model = request.source?.model ?? (text === undefined ? undefined : tryParse(text, request.dockerfile));
   const mounts = model && text !== undefined ? runMounts(model, text) : [];
   const useBuildKit = request.secrets !== undefined || mounts.length > 0;
   if (useBuildKit) {

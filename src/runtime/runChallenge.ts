@@ -42,6 +42,8 @@ export interface RunChallengeRequest {
   dir: string;
   /** The learner's Dockerfile as parsed for the rules; undefined when it is missing. */
   dockerfile: DockerfileModel | undefined;
+  /** Its text, as read for the rules (the builder's step mapping needs it); read again by the build when absent. */
+  dockerfileText?: string | undefined;
   /** The compose file or manifest the container's settings come from, parsed; undefined model when missing. */
   runFile: RunFileModel;
   /**
@@ -110,7 +112,8 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     for (const note of settings.notes) onEvent?.({ type: 'note', message: note });
     onEvent?.({ type: 'phase', phase: 'building', message: `building ${spec.dockerfile} (network none)` });
     const stepEvents = buildStepReporter(request.dockerfile, onEvent);
-    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents });
+    const source = request.dockerfileText === undefined ? undefined : { text: request.dockerfileText, model: request.dockerfile };
+    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents, source });
     const image = await docker.getImage(tag).inspect();
     const imageUser = image.Config?.User ?? '';
     // The kubelet checks runAsNonRoot against the image before it creates the container; so do we.

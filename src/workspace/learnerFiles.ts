@@ -4,6 +4,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { LearnerModel } from '../checks/learnerModel.js';
+import { InputError } from '../parse/position.js';
 import { readInsideFolder } from './safeRead.js';
 
 /** A learner file bigger than this is refused before it is read (the YAML parser's own cap). */
@@ -13,9 +14,15 @@ export const MAX_LEARNER_FILE_BYTES = 4 * 1024 * 1024;
  * Reads the named files of a folder into a LearnerModel: a missing file is undefined, a file
  * that may not be read (a symlink out of the folder, a FIFO, a folder, too big) is kept with
  * the reason, which the check reports at the file's first line.
+ * @throws InputError when the folder itself does not exist
  */
 export function readLearnerModel(dir: string, files: readonly string[]): LearnerModel {
-  const root = realpathSync(dir);
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    throw new InputError(dir, { line: 1, column: 1 }, 'this folder does not exist, so there are no files to check');
+  }
   const texts = new Map<string, string | undefined>();
   const unreadable = new Map<string, string>();
   for (const file of new Set(files)) {

@@ -67,3 +67,9 @@ describe('readLearnerModel', () => {
     expect(model.firstParseError()?.format()).toMatch(/^Dockerfile:1:1: Dockerfile is a symbolic link to something outside the challenge folder/);
   });
 });
+
+describe('readLearnerModel of a folder that is not there', () => {
+  it('says so as an input error, not a crash', () => {
+    expect(() => readLearnerModel(path.join(root, 'no-such-folder'), ['Dockerfile'])).toThrow(/this folder does not exist/);
+  });
+});

@@ -8,7 +8,9 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import type { ComposeModel } from '../../parse/compose.js';
 import { asArray, asRecord, isRecord } from '../../parse/yamlSource.js';
+import { composeBoolean } from '../../analysis/composeScalars.js';
 import { capabilityList } from './capabilities.js';
+import { resolvedService } from './composeService.js';
 import { composeBytes, composeDuration, describeBytes, MIN_MEMORY_BYTES, MIN_NANO_CPUS, nanoCpus } from './quantities.js';
 import { refusalsNamedAsWritten } from './refusals.js';
 import { shellWords } from './shellWords.js';
@@ -19,7 +21,8 @@ const understoodKeys = new Set([
   'image', 'build', 'container_name', 'expose', 'labels', 'profiles', 'platform', 'pull_policy',
   'user', 'read_only', 'tmpfs', 'cap_drop', 'cap_add', 'security_opt', 'mem_limit', 'cpus', 'pids_limit', 'deploy',
   'healthcheck', 'environment', 'command', 'entrypoint', 'working_dir', 'init', 'secrets', 'privileged',
-  'network_mode', 'networks', 'pid', 'ipc', 'uts', 'userns_mode', 'devices', 'volumes', 'ports',
+  'network_mode', 'networks', 'pid', 'ipc', 'uts', 'userns_mode', 'cgroup', 'devices', 'device_cgroup_rules', 'volumes', 'ports',
+  'cpu_quota', 'cpu_period',
 ]);
 
 /** Where Docker puts secrets unless the service names another target. */
@@ -37,7 +40,10 @@ export function fromCompose(model: Pick<ComposeModel, 'file' | 'services' | 'sec
     settings.invalid.push({ setting: `services.${serviceName}`, reason: `${model.file} has no service "${serviceName}" (services: ${known})` });
     return settings;
   }
-  const translation = new ServiceTranslation(settings, model, serviceName, service.spec);
+  // The settings as compose resolves them (merge keys, extends), as the rules read them too.
+  const resolved = resolvedService(model, service);
+  settings.invalid.push(...resolved.invalid);
+  const translation = new ServiceTranslation(settings, model, serviceName, resolved.spec);
   translation.run();
   settings.refusals = [...refusalsNamedAsWritten(settings.host, new Map()), ...settings.refusals];
   return settings;
@@ -79,7 +85,8 @@ class ServiceTranslation {
   }
 
   private filesystem(): void {
-    if (this.spec.read_only === true) this.host.ReadonlyRootfs = true;
+    const readOnly = this.flag('read_only');
+    if (readOnly) this.host.ReadonlyRootfs = true;
     const entries = typeof this.spec.tmpfs === 'string' ? [this.spec.tmpfs] : asArray(this.spec.tmpfs);
     for (const entry of entries) {
       if (typeof entry !== 'string') {
@@ -92,7 +99,7 @@ class ServiceTranslation {
   }
 
   private privileges(): void {
-    if (this.spec.privileged === true) this.host.Privileged = true;
+    if (this.flag('privileged')) this.host.Privileged = true;
     const drop = capabilityList(this.spec.cap_drop);
     const add = capabilityList(this.spec.cap_add);
     if (drop.length > 0) this.host.CapDrop = drop;
@@ -141,8 +148,17 @@ class ServiceTranslation {
       if (cpus > 0 && cpus < MIN_NANO_CPUS) this.invalid('cpus', 'the engine accepts no less than 0.01 CPU');
       else this.host.NanoCpus = cpus;
     }
-    const wholeNumber = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined);
-    const pids = this.oneLimit('pids_limit', this.spec.pids_limit, 'deploy.resources.limits.pids', limits.pids, wholeNumber, 'a whole number of processes');
+    const quota = this.spec.cpu_quota;
+    if (quota !== undefined && quota !== null) {
+      const microseconds = wholeNumberOf(quota);
+      if (microseconds === undefined) this.invalid('cpu_quota', `${JSON.stringify(quota)} is not a whole number of microseconds`);
+      else if (microseconds > 0) {
+        this.host.CpuQuota = microseconds;
+        const period = wholeNumberOf(this.spec.cpu_period);
+        this.host.CpuPeriod = period && period > 0 ? period : 100_000;
+      }
+    }
+    const pids = this.oneLimit('pids_limit', this.spec.pids_limit, 'deploy.resources.limits.pids', limits.pids, wholeNumberOf, 'a whole number of processes');
     if (pids !== undefined) this.host.PidsLimit = pids;
     const deploy = asRecord(this.spec.deploy);
     const otherDeploy = Object.keys(deploy).filter((key) => key !== 'resources');
@@ -222,7 +238,7 @@ class ServiceTranslation {
     const cmd = this.commandLine('command');
     if (cmd) this.settings.cmd = cmd;
     if (typeof this.spec.working_dir === 'string') this.settings.workingDir = this.spec.working_dir;
-    if (this.spec.init === true) this.host.Init = true;
+    if (this.flag('init')) this.host.Init = true;
   }
 
   /** `command:`/`entrypoint:` as a list, or as one string split into words the way compose does. */
@@ -277,6 +293,7 @@ class ServiceTranslation {
     const shared: [key: string, field: 'NetworkMode' | 'PidMode' | 'IpcMode' | 'UTSMode' | 'UsernsMode'][] = [
       ['network_mode', 'NetworkMode'], ['pid', 'PidMode'], ['ipc', 'IpcMode'], ['uts', 'UTSMode'], ['userns_mode', 'UsernsMode'],
     ];
+    if (this.spec.cgroup === 'host') this.settings.refusals.push({ setting: 'cgroup: host', reason: "the host's cgroup namespace shows the container the host's cgroup tree" });
     for (const [key, field] of shared) {
       const value = this.spec[key];
       if (value === undefined || value === null) continue;
@@ -288,6 +305,9 @@ class ServiceTranslation {
   }
 
   private volumesAndDevices(): void {
+    for (const rule of asArray(this.spec.device_cgroup_rules)) {
+      this.settings.refusals.push({ setting: `device_cgroup_rules: ${String(rule)}`, reason: 'host devices are not available to exercises' });
+    }
     const devices: Docker.DeviceMapping[] = [];
     for (const entry of asArray(this.spec.devices)) {
       const long = asRecord(entry);
@@ -344,6 +364,15 @@ class ServiceTranslation {
     this.host.Tmpfs = { ...this.host.Tmpfs, [target]: options };
   }
 
+  /** A compose boolean (`true`, `"true"`, `yes`), read as compose and the rules read it. */
+  private flag(key: string): boolean {
+    const value = this.spec[key];
+    if (value === undefined || value === null) return false;
+    const parsed = composeBoolean(value);
+    if (parsed === undefined) this.invalid(key, `${JSON.stringify(value)} is not true or false`);
+    return parsed === true;
+  }
+
   private note(text: string): void {
     this.settings.notes.push(text);
   }
@@ -351,6 +380,10 @@ class ServiceTranslation {
   private invalid(setting: string, reason: string): void {
     this.settings.invalid.push({ setting, reason });
   }
+}
+
+function wholeNumberOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /**

@@ -142,6 +142,6 @@ describe('a flag the builder does not know', () => {
 
 describe('what the gate refused left nothing on the engine', () => {
   it('no labelled container or image of this process', async () => {
-    expect(await labelledLeftovers(await testEngine(), process.pid)).toEqual({ containers: 0, images: 0 });
+    expect(await labelledLeftovers(await testEngine(), { pid: process.pid })).toEqual({ containers: 0, images: 0 });
   });
 });

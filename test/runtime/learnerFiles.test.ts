@@ -33,7 +33,7 @@ async function runBounded(args: string[], limitMs = 60_000): Promise<CliResult &
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, killed });
+      resolve({ code, signal, stdout, stderr, killed, pid: child.pid });
     });
   });
 }
@@ -120,6 +120,6 @@ describe('a learner folder that is hostile gets a clear verdict', () => {
     const docker = await testEngine();
     const containers = await docker.listContainers({ all: true, filters: JSON.stringify({ label: ['dev.shipshape.challenge=non-root-dockerfile'] }) });
     expect(containers).toEqual([]);
-    expect((await labelledLeftovers(docker, process.pid)).containers).toBe(0);
+    expect((await labelledLeftovers(docker, { pid: process.pid })).containers).toBe(0);
   });
 });

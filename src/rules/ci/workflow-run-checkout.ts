@@ -19,6 +19,7 @@ export const workflowRunCheckout: CiWorkflowRule = {
     id: 'ci/workflow-run-checkout',
     severity: 'error',
     title: 'workflow_run checks out the triggering run\'s code',
+    passTitle: 'workflow_run jobs do not run the triggering run\'s code with write access',
     why:
       'A `workflow_run` workflow is how a privileged step reacts to an unprivileged one: the first workflow builds ' +
       'a fork\'s pull request without secrets, the second one publishes or comments with them. If the second one ' +

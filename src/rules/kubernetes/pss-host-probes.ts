@@ -20,6 +20,7 @@ export const pssHostProbes: KubernetesRule = {
     id: 'kubernetes/pss-host-probes',
     severity: 'error',
     title: 'Pod Security baseline: probe or lifecycle hook sets a host',
+    passTitle: 'Pod Security baseline: probes and lifecycle hooks set no host',
     why:
       'Probes and lifecycle hooks are run by the kubelet, from the node, with the node\'s network position. A ' +
       '`host` in an `httpGet` or `tcpSocket` handler points those requests anywhere: a cloud metadata address, ' +

@@ -36,7 +36,10 @@ export class RuntimeSession {
   constructor(readonly docker: Docker, options: SessionOptions = {}) {
     this.owner = { session: this.id, machine: machineId(), pid: process.pid, expiresAt: Date.now() + (options.lifetimeMs ?? sessionLifetimeMs()) };
     activeSessions.add(this);
-    tellReaper({ type: 'watch', session: this.id, expiresAt: this.owner.expiresAt });
+    // The reaper removes the session's objects at the check's deadline (the expiry adds the
+    // cleanup's own time, for the sweep): no container outlives a check, whatever killed it.
+    const lifetimeMs = this.owner.expiresAt - Date.now();
+    tellReaper({ type: 'watch', session: this.id, expiresAt: Date.now() + Math.max(lifetimeMs - timeouts.cleanupMs, lifetimeMs / 2) });
   }
 
   /** The labels for an object this session creates. */

@@ -96,6 +96,9 @@ describe('learner commands', () => {
     const plain = await runCli(['lesson', 'image-pin-versions'], env);
     expect(plain.stdout).toContain('1. What does `FROM node` build on?');
     expect(plain.stdout).not.toMatch(/answer: [a-h]\./);
+    // Rendered as in the TUI, not raw Markdown.
+    expect(plain.stdout).not.toMatch(/^#+ /m);
+    expect(plain.stdout).toMatch(/^ *1 │ FROM /m);
     expect((await runCli(['lesson', 'image-pin-versions', '--answers'], env)).stdout).toMatch(/answer: a\./);
   });
 });

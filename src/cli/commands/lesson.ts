@@ -4,6 +4,8 @@ import { answerLine, questionLines } from '../../content/quizText.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { UsageError } from '../usage.js';
+import { renderMarkdown } from '../../ui/markdown/renderMarkdown.js';
+import type { Span } from '../../ui/markdown/styledText.js';
 import { cliCourse } from '../course.js';
 
 /** Answers stay hidden unless asked for: the quiz is for answering, in the TUI or on paper. */
@@ -17,7 +19,9 @@ export function lessonCommand(id: string, io: Io, options: { answers: boolean } 
   io.out(style.bold(lesson.title));
   io.out(style.dim(`teaches ${lesson.items.join(', ')}`));
   io.out('');
-  io.out(lesson.body);
+  // The same layout as the TUI's reader: Markdown rendered and wrapped, not printed raw.
+  const width = Math.max(40, Math.min(100, process.stdout.columns || 80));
+  for (const line of renderMarkdown(lesson.body, width)) io.out(line.map(styledSpan).join(''));
   if (lesson.quiz.length > 0) {
     io.out('');
     io.out(style.bold('Quiz'));
@@ -34,4 +38,12 @@ export function lessonCommand(id: string, io: Io, options: { answers: boolean } 
     for (const challenge of challenges) io.out(`  shipshape check ${challenge.id}   ${challenge.title}`);
   }
   return 0;
+}
+
+function styledSpan(span: Span): string {
+  if (span.bold) return style.bold(span.text);
+  if (span.dim || span.color === 'gray') return style.dim(span.text);
+  if (span.color === 'cyan') return style.cyan(span.text);
+  if (span.color === 'yellow') return style.yellow(span.text);
+  return span.text;
 }

@@ -19,6 +19,9 @@ const course = loadCourse();
 const session = new RuntimeSession(await testEngine());
 afterAll(() => session.cleanup());
 
+/** The tag buildTestImage gives a session's image: `shipshape-check/probe-test:<owner>`. */
+const PROBE_TEST_TAG = /^shipshape-check\/probe-test:/;
+
 const CHECKLIST_LINE = 'RUN addgroup -g 1001 -S appgroup && adduser -S appuser -u 1001 -G appgroup';
 
 /** Rules whose fix text shows Dockerfile lines a learner can use on busybox as written. */
@@ -57,7 +60,7 @@ describe('runnable code in the docs', () => {
 
   it.each(blocks.map((block) => [`${block.source}:${block.line} (${block.language})`, block] as const))('%s works on busybox:1.36.1', async (_where, block) => {
     if (block.language === 'dockerfile') {
-      await expect(buildTestImage(session, { Dockerfile: withBase(block.code) })).resolves.toMatch(/^shipshape-probe-test\//);
+      await expect(buildTestImage(session, { Dockerfile: withBase(block.code) })).resolves.toMatch(PROBE_TEST_TAG);
     } else {
       const context = await startProbeTarget(session);
       const result = await context.exec(['sh', '-euc', block.code]);
@@ -68,7 +71,7 @@ describe('runnable code in the docs', () => {
   it.each(runnableFixes)('the fix text of %s builds on busybox:1.36.1', async (ruleId) => {
     const dockerfile = fixDockerfile(ruleId);
     expect(dockerfile.trim()).not.toBe('');
-    await expect(buildTestImage(session, { Dockerfile: withBase(dockerfile) })).resolves.toMatch(/^shipshape-probe-test\//);
+    await expect(buildTestImage(session, { Dockerfile: withBase(dockerfile) })).resolves.toMatch(PROBE_TEST_TAG);
   });
 
   it("makes uid 1001 and gid 1001 with the checklist's addgroup/adduser line", async () => {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/content/loadCourse.js';
 import { variantValues } from '../../src/content/variants.js';
 import type { GradeReport } from '../../src/grade/report.js';
+import { expectedChecks } from '../../src/grade/scoring.js';
 import { prepareCourseImages } from '../../src/runtime/courseImages.js';
 import { MANAGED_LABEL } from '../../src/runtime/labels.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
@@ -26,6 +27,14 @@ const NON_ROOT = 'non-root-dockerfile';
 const LIMITS = 'resource-limits-compose';
 const challengeDir = (folder: string) => path.join(repoRoot, 'challenges', folder);
 const nonRootSolution = challengeDir('04-runtime/01-non-root-dockerfile/solution');
+
+/** The checks and points of the course's non-root challenge, from its challenge.yaml, so a probe added there is not a test edit here. */
+const nonRootChecks = (() => {
+  const challenge = loadCourse().challenges.find((c) => c.id === NON_ROOT);
+  if (!challenge) throw new Error(`no ${NON_ROOT} challenge`);
+  return expectedChecks(challenge);
+})();
+const nonRootMax = nonRootChecks.reduce((sum, c) => sum + c.points, 0);
 const limitsSolution = challengeDir('04-runtime/05-resource-limits-compose/solution');
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'shipshape-grade-'));
@@ -194,14 +203,16 @@ describe('shipshape grade on real engines', () => {
       expect(student.challenges.map((c) => c.id)).toEqual([NON_ROOT, LIMITS]);
       for (const challenge of student.challenges) expect(challenge.score).toBeLessThanOrEqual(challenge.max);
     }
-    expect(result('s01-correct', NON_ROOT)).toMatchObject({ passed: true, score: 4, max: 4 });
+    // The correct solution earns every point the challenge declares: every check, static and runtime, ran and passed.
+    expect(nonRootMax).toBeGreaterThan(0);
+    expect(result('s01-correct', NON_ROOT)).toMatchObject({ passed: true, score: nonRootMax, max: nonRootMax });
     expect(result('s11-limits-correct', LIMITS)).toMatchObject({ passed: true });
     const partly = result('s02-partly', NON_ROOT);
     expect(partly.score).toBeGreaterThan(0);
     expect(partly.score).toBeLessThan(partly.max);
     expect(result('s03-broken-yaml', LIMITS).score).toBe(0);
     expect(evidence('s03-broken-yaml', LIMITS)).toMatch(/compose\.yaml:\d+/);
-    expect(result('s04-fork-bomb', NON_ROOT).max).toBe(4);
+    expect(result('s04-fork-bomb', NON_ROOT).max).toBe(nonRootMax);
     for (const student of ['s05-huge-file', 's06-symlink-out', 's09-many-files']) {
       expect(result(student, NON_ROOT).score).toBe(0);
       expect(evidence(student, NON_ROOT)).toMatch(/refused/);
@@ -228,7 +239,7 @@ describe('shipshape grade on real engines', () => {
     const csv = await runCli(['grade', 'merge', path.join(scratch, 'one.json'), '--format', 'csv']);
     const rows = csv.stdout.split('\r\n');
     expect(rows[0]).toBe(`student,${NON_ROOT},${LIMITS},total,max`);
-    expect(rows[1]).toBe('s01-correct,4,0,4,' + String(one.students[0]?.max));
+    expect(rows[1]).toBe(`s01-correct,${nonRootMax},0,${nonRootMax},${String(one.students[0]?.max)}`);
   });
 
   it('writes the same bytes on a second run, apart from durationMs', async () => {
@@ -294,7 +305,11 @@ describe('shipshape grade on real engines', () => {
     expect(made.code).toBe(0);
     const ok = await runCli(['verify-report', signed, '--public-key', path.join(scratch, 'grading.pub')]);
     expect(ok.code).toBe(0);
-    writeFileSync(signed, readFileSync(signed, 'utf8').replace('s01-correct,4', 's01-correct,9'));
+    // Raise s01-correct's score by one point; the edit must really change the file, or refusing it proves nothing.
+    const original = readFileSync(signed, 'utf8');
+    const tampered = original.replace(`s01-correct,${nonRootMax},`, `s01-correct,${nonRootMax + 1},`);
+    expect(tampered).not.toBe(original);
+    writeFileSync(signed, tampered);
     const edited = await runCli(['verify-report', signed, '--public-key', path.join(scratch, 'grading.pub')]);
     expect(edited.code).toBe(1);
     expect(edited.stdout).toMatch(/NOT valid: the report was changed after it was signed/);
@@ -312,7 +327,7 @@ describe('shipshape grade on real engines', () => {
     const graded = await runCli(['grade', archives, '--challenges', NON_ROOT, '--out', out]);
     expect(graded.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as GradeReport;
-    expect(report.students.map((s) => `${s.id} ${s.score}/${s.max}`)).toEqual(['alice 4/4']);
+    expect(report.students.map((s) => `${s.id} ${s.score}/${s.max}`)).toEqual([`alice ${nonRootMax}/${nonRootMax}`]);
   });
 
   it("fails one student's answer against another student's variant where the variant matters", async () => {

@@ -56,12 +56,16 @@ const ONE_SHOT_ARGUMENTS = new Set(['--help', '-h', '-help', 'help', '--version'
  *
  * @example servesNoPort(['docker-entrypoint.sh', 'python3']) // true
  * @example servesNoPort(['node', 'server.js']) // false
+ * @example servesNoPort(['httpd', '-f', '-p', '8080', '-h', '/srv/www']) // false
  */
 export function servesNoPort(argv: string[]): boolean {
   const words = withoutWrappers(argv);
   const [program, ...args] = words;
   if (program === undefined) return false;
-  if (args.some((arg) => ONE_SHOT_ARGUMENTS.has(arg))) return true;
+  // Only as the last word: earlier, `-h` and `-v` are usually options with a value
+  // (`httpd -h /srv/www` is its document root, not a request for help).
+  const last = args.at(-1);
+  if (last !== undefined && ONE_SHOT_ARGUMENTS.has(last)) return true;
   return INTERACTIVE.test(baseName(program)) && args.every((arg) => INTERACTIVE_FLAGS.test(arg));
 }
 

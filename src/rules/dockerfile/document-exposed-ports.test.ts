@@ -42,6 +42,7 @@ describe('dockerfile/document-exposed-ports on images that serve nothing', () =>
     ['python running a web module', 'FROM python:3.12.1-slim\nCMD ["python3", "-m", "http.server", "8000"]\n'],
     ['a shell running a start script', 'FROM alpine:3.19.1\nCMD ["sh", "/app/start.sh"]\n'],
     ['a CMD reset by a later ENTRYPOINT that starts a server', 'FROM alpine:3.19.1\nCMD ["sh"]\nENTRYPOINT ["/usr/local/bin/server"]\n'],
+    ['a server whose -h option names its document root, not help', 'FROM busybox:1.36.1\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv/www"]\n'],
   ])('still flags %s', (_name, text) => {
     expect(lint(text)).toHaveLength(1);
   });

@@ -25,12 +25,15 @@ writeFileSync(
   path.join(slowDir, 'Dockerfile'),
   'FROM busybox:1.36.1\nUSER 10001:10001\nHEALTHCHECK --interval=2s --timeout=2s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:80/ || exit 1\nCMD ["httpd", "-f", "-p", "8080"]\n',
 );
-/** Throws from a timer once the check says it is probing: an error nothing in shipshape catches. */
+/**
+ * Throws from a timer once the check prints a probe's progress line (`  probing 1/1: <title>`, see
+ * progressLine), so the container exists: an error nothing in shipshape catches.
+ */
 const crashPreload = path.join(scratch, 'crash-when-probing.mjs');
 writeFileSync(
   crashPreload,
   "const write = process.stderr.write.bind(process.stderr);\n" +
-    "process.stderr.write = (chunk, ...rest) => { if (String(chunk).includes('probing:')) setTimeout(() => { throw new Error('a bug nobody caught'); }, 50); return write(chunk, ...rest); };\n",
+    "process.stderr.write = (chunk, ...rest) => { if (/\\bprobing \\d+\\/\\d+: /.test(String(chunk))) setTimeout(() => { throw new Error('a bug nobody caught'); }, 50); return write(chunk, ...rest); };\n",
 );
 
 function startSlowCheck(nodeArgs: string[] = []): ChildProcessWithoutNullStreams {

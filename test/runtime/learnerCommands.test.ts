@@ -1,6 +1,7 @@
 /**
  * The learner's companion commands, as a user runs them (the built bin): each reads and writes
- * the same progress.json, in a data directory of the test's own.
+ * the same progress.json, in a data directory of the test's own. pin-base-image has a runtime half
+ * (the page must still serve), so its checks need the real engine.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 // Captures TUI screens as text for the README and docs/screens/: the course map, a lesson, a
 // quiz answer and a challenge with real check results, drawn at 80x24 by the real App with the
-// real check engine (static checks; no Docker) in a scratch data folder. Needs dist/ (npm run build).
+// real check engine (the runtime half too, on the engine DOCKER_HOST names) in a scratch data folder. Needs dist/ (npm run build).
 //   node scripts/capture-screens.mjs [out-dir]
 import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

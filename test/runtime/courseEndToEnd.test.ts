@@ -14,7 +14,8 @@ import { runInTerminal } from '../helpers/terminal.js';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'shipshape-e2e-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
-const env = { SHIPSHAPE_HOME: home, NO_COLOR: '1', VISUAL: '', EDITOR: '' };
+// Ink draws only the last frame when it thinks it runs in CI (CI=true, as .ci/run sets): a person's terminal is not CI.
+const env = { SHIPSHAPE_HOME: home, NO_COLOR: '1', VISUAL: '', EDITOR: '', CI: 'false' };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 const solution = readFileSync(path.join(repoRoot, 'challenges/02-images/03-pin-base-image/solution/Dockerfile'), 'utf8');
 
@@ -35,12 +36,13 @@ describe('the course in a terminal', () => {
       await first.waitFor('Challenge · pin-base-image');
       await settle();
       await first.press('c');
-      const failed = await first.waitFor('checks fail');
+      // The first check builds the image and starts the container: on a cold engine that takes a while.
+      const failed = await first.waitFor('checks fail', 120_000);
       expect(failed).toContain('Dockerfile:3:1');
       await first.press('w');
       await first.waitFor('watching for saves');
       writeFileSync(path.join(home, 'workspace/pin-base-image/Dockerfile'), solution);
-      await first.waitFor('Challenge passed');
+      await first.waitFor('Challenge passed', 120_000);
       await first.press('d');
       const diff = await first.waitFor('Your files against the reference solution');
       expect(diff).toContain('Dockerfile: the same as the solution');
@@ -67,5 +69,5 @@ describe('the course in a terminal', () => {
     } finally {
       again.kill();
     }
-  }, 120_000);
+  }, 360_000);
 });

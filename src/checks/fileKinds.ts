@@ -1,7 +1,7 @@
 /**
  * Which kind of file a path is, by name where Docker's conventions decide (Dockerfile*,
  * *.Dockerfile, compose*.yaml, daemon.json). Other YAML is decided by content in
- * yamlFileKind.ts, which loads the YAML parser; this file loads nothing, so a Dockerfile-only
+ * src/lint/recognizeYaml.ts, which loads the YAML parser; this file loads nothing, so a Dockerfile-only
  * lint never pays for YAML.
  */
 import type { RuleTarget } from '../rules/types.js';

@@ -156,10 +156,8 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     if (typeof started === 'string') return done(started);
     const container = started;
     const containerInfo = await container.inspect();
-    if (!containerInfo.State.Running) {
-      const logs = await container.logs({ stdout: true, stderr: true, tail: 20 }).then(demuxedText, () => '');
-      return done(`the container exited right away (exit ${containerInfo.State.ExitCode}) and could not be probed: ${logs.trim() || 'no output'}`);
-    }
+    const exitedEarly = await exitedRightAway(container, containerInfo);
+    if (exitedEarly) return done(exitedEarly);
     onEvent?.({ type: 'phase', phase: 'probing', message: `probing the container (${probes.length} probe${probes.length === 1 ? '' : 's'})` });
     const results: CheckResult[] = [];
     for (const [index, { probe, params }] of probes.entries()) {
@@ -170,10 +168,17 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
         exec: (cmd: string[]) => execInContainer(session, container, cmd),
         execTrusted: (argv: string[], as?: { user?: string }) => execTrusted(docker, container, toolbox, argv, { user: as?.user, processMayBeRoot: processMayBeRoot(containerInfo) }),
       };
-      const verdict = await untilAborted(probe.run(context, params), session.signal).catch((error: unknown) => ({
-        passed: false,
-        evidence: session.signal.aborted ? abortReason(session) : `the probe could not run: ${(error as Error).message}`,
-      }));
+      let probeFailed = false;
+      const verdict = await untilAborted(probe.run(context, params), session.signal).catch((error: unknown) => {
+        probeFailed = true;
+        return { passed: false, evidence: session.signal.aborted ? abortReason(session) : `the probe could not run: ${(error as Error).message}` };
+      });
+      // A command that ends within milliseconds can still read "running" at the first inspect;
+      // a probe that then finds no container to exec in is about that exit, and so is every other.
+      if (probeFailed && !session.signal.aborted) {
+        const exited = await exitedRightAway(container);
+        if (exited) return done(exited);
+      }
       const result: CheckResult = { kind: 'runtime', id: probe.id, title: verdict.passed ? probe.passTitle : probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, ...(verdict.passed ? {} : { fix: probe.fix }), findings: [] };
       results.push(result);
       onEvent?.({ type: 'probe-result', result, index, total: probes.length });
@@ -307,6 +312,14 @@ function engineMessage(error: { message: string; json?: { message?: string } }):
 
 function describeSettings(settings: Refusal[]): string {
   return settings.map((s) => `${s.setting} (${s.reason})`).join('; ');
+}
+
+/** Says how the container ended when it is no longer running (its exit code and last output). */
+async function exitedRightAway(container: Docker.Container, known?: Docker.ContainerInspectInfo): Promise<string | undefined> {
+  const info = known ?? (await container.inspect().catch(() => undefined));
+  if (!info || info.State.Running) return undefined;
+  const logs = await container.logs({ stdout: true, stderr: true, tail: 20 }).then(demuxedText, () => '');
+  return `the container exited right away (exit ${info.State.ExitCode}) and could not be probed: ${logs.trim() || 'no output'}`;
 }
 
 function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[] {

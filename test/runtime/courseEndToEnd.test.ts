@@ -14,8 +14,9 @@ import { runInTerminal } from '../helpers/terminal.js';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'shipshape-e2e-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
-// Ink draws only the last frame when it thinks it runs in CI (CI=true, as .ci/run sets): a person's terminal is not CI.
-const env = { SHIPSHAPE_HOME: home, NO_COLOR: '1', VISUAL: '', EDITOR: '', CI: 'false' };
+// CI=true, as .ci/run and many shells set it: Ink would then draw only the last frame, but a
+// terminal on both ends means a person is watching, so the course must draw every frame.
+const env = { SHIPSHAPE_HOME: home, NO_COLOR: '1', VISUAL: '', EDITOR: '', CI: 'true' };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 const solution = readFileSync(path.join(repoRoot, 'challenges/02-images/03-pin-base-image/solution/Dockerfile'), 'utf8');
 

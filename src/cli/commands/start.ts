@@ -9,7 +9,7 @@ import { cliCourse } from '../course.js';
 export async function startCourse(io: Io, options: { plain: boolean } = { plain: false }): Promise<number> {
   const plainWanted = options.plain || process.stdin.isTTY !== true || process.stdout.isTTY !== true || process.env.INK_SCREEN_READER === 'true' || process.env.TERM === 'dumb';
   // Ink and React take the longest to load: start reading them before the course is loaded.
-  const ui = plainWanted ? undefined : Promise.all([import('ink'), import('react'), import('../../ui/App.js')]);
+  const ui = plainWanted ? undefined : importInteractiveUi();
   const course = cliCourse();
   const { realPorts } = await import('../../ui/ports.js');
   const ports = realPorts(course);
@@ -17,10 +17,22 @@ export async function startCourse(io: Io, options: { plain: boolean } = { plain:
     const { runPlainCourse } = await import('../../ui/plain/plainCourse.js');
     return runPlainCourse(course, ports, { input: process.stdin, write: io.out, width: Math.min(100, process.stdout.columns || 80) });
   }
-  const color = !process.env.NO_COLOR;
-  const [{ render }, { createElement }, { App }] = await ui;
-  // Ctrl-C reaches the App as a key (raw mode), which cancels checks and cleans up before exiting.
-  const instance = render(createElement(App, { course, ports, color }), { exitOnCtrlC: false });
-  await instance.waitUntilExit();
+  const { runApp } = await ui;
+  await runApp({ course, ports, color: !process.env.NO_COLOR });
   return 0;
+}
+
+/**
+ * Ink decides once, when it loads, whether it runs in CI (the CI variable), and then draws
+ * only the last frame. Both ends are a terminal here, so a person is watching even where a
+ * shell exports CI=true: hide the variable while Ink loads, and give it back afterwards.
+ */
+async function importInteractiveUi(): Promise<typeof import('../../ui/runApp.js')> {
+  const hidden = ['CI', 'CONTINUOUS_INTEGRATION'].map((name) => [name, process.env[name]] as const);
+  for (const [name] of hidden) delete process.env[name];
+  try {
+    return await import('../../ui/runApp.js');
+  } finally {
+    for (const [name, value] of hidden) if (value !== undefined) process.env[name] = value;
+  }
 }

@@ -136,7 +136,7 @@ export function ChallengeView(props: Props) {
   );
 
   const question = confirm === 'reset' ? `Put the broken ${challenge.files.join(', ')} back? Yours are kept as .bak. (y/n)` : confirm === 'solution' ? 'You have not passed yet. See the solution anyway? Your progress notes it. (y/n)' : undefined;
-  const mark = passed ? ' · passed' : state && state.attempts > 0 ? ` · ${state.attempts} check${state.attempts === 1 ? '' : 's'}` : '';
+  const mark = passed ? ' · passed' : state && state.attempts > 0 ? ` · ${state.attempts} attempt${state.attempts === 1 ? '' : 's'}` : '';
   return (
     <Frame title={`Challenge · ${challenge.id}${mark}`} scope={scope} status={question ?? props.status} color={color} width={width}>
       <StyledLines lines={layout.lines.slice(top, top + body)} color={color} />

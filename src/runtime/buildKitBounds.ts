@@ -24,7 +24,9 @@ export interface BuildKitWatch {
 const none: BuildKitWatch = { stop: () => undefined };
 
 export function boundBuildKitSteps(docker: Docker, limits: CgroupLimits): BuildKitWatch {
-  if (process.platform !== 'linux' || !existsSync(PIDS_ROOT)) return none;
+  // The engine makes /docker/buildkit at its first BuildKit build, which may be this one: a v1
+  // pids hierarchy is enough to start looking (the poll finds the folder once it appears).
+  if (process.platform !== 'linux' || !existsSync(path.dirname(path.dirname(PIDS_ROOT)))) return none;
   const enginePid = localEnginePid(docker);
   if (enginePid === undefined) return none;
   const seen = new Set<string>(safeList(PIDS_ROOT));
@@ -43,8 +45,8 @@ export function boundBuildKitSteps(docker: Docker, limits: CgroupLimits): BuildK
   };
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(PIDS_ROOT, apply);
-    watcher.on('error', () => undefined);
+    if (existsSync(PIDS_ROOT)) watcher = watch(PIDS_ROOT, apply);
+    watcher?.on('error', () => undefined);
   } catch {
     watcher = undefined;
   }
@@ -66,7 +68,9 @@ function localEnginePid(docker: Docker): number | undefined {
   cachedEnginePid = null;
   const socket = (docker.modem as { socketPath?: unknown }).socketPath;
   if (typeof socket !== 'string') return undefined;
-  const line = safeRead('/proc/net/unix').split('\n').find((entry) => entry.endsWith(` ${socket}`) && / 01 \d+ /.test(entry));
+  // "Num RefCount Protocol Flags Type St Inode Path": a listening socket is in state 01, and
+  // the kernel pads short inode numbers with spaces.
+  const line = listeningSocketLine(safeRead('/proc/net/unix'), socket);
   const inode = line?.trim().split(/\s+/)[6];
   if (!inode) return undefined;
   for (const pid of safeList('/proc').filter((entry) => /^\d+$/.test(entry))) {
@@ -78,6 +82,11 @@ function localEnginePid(docker: Docker): number | undefined {
     }
   }
   return undefined;
+}
+
+/** The /proc/net/unix line of the socket listening at `socket`, if any. */
+export function listeningSocketLine(table: string, socket: string): string | undefined {
+  return table.split('\n').find((entry) => entry.endsWith(` ${socket}`) && / 01 +\d+ /.test(entry));
 }
 
 function descendsFrom(pid: number, ancestor: number): boolean {

@@ -24,6 +24,16 @@ describe('buildFailureMessage', () => {
     expect(buildFailureMessage('returned a non-zero code: 127', [], undefined)).toMatch(/^command not found: a program this step runs/);
   });
 
+  it('names the one command of a simple RUN when the shell\'s words are not in the log', () => {
+    expect(buildFailureMessage('returned a non-zero code: 127', [], 'Step 3/3 : RUN useradd -r -u 10001 app')).toBe(
+      "command not found: useradd, in `RUN useradd -r -u 10001 app` (the step exited 127, the shell's code for a missing command)",
+    );
+    // With more than one command, any of them may be the missing one.
+    for (const run of ['RUN addgroup app && adduser app', 'RUN a; b', 'RUN x | y', 'RUN $(which tool)', 'RUN FOO=1 tool', 'RUN --mount=type=cache,target=/c tool']) {
+      expect(buildFailureMessage('exit code: 127', [], `[2/2] ${run}`)).toMatch(/^command not found: a program this step runs/);
+    }
+  });
+
   it('leaves every other failure as the builder said it', () => {
     expect(buildFailureMessage("The command '/bin/sh -c false' returned a non-zero code: 1", ['x'], 'Step 2/2 : RUN false')).toBe("The command '/bin/sh -c false' returned a non-zero code: 1");
     expect(buildFailureMessage('exit code: 1270', [], undefined)).toBe('exit code: 1270');

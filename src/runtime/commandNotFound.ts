@@ -13,9 +13,9 @@
  * // 'command not found: adduser, in `RUN adduser -D app` (the shell said: /bin/sh: adduser: not found)'
  */
 export function buildFailureMessage(message: string, log: readonly string[], step: string | undefined): string {
-  const missing = missingCommand(message, log);
-  if (!missing) return message;
   const instruction = stepInstruction(step);
+  const missing = missingCommand(message, log, instruction);
+  if (!missing) return message;
   return `command not found: ${missing.name}${instruction ? `, in \`${instruction}\`` : ''} (${missing.said})`;
 }
 
@@ -24,7 +24,7 @@ interface MissingCommand {
   said: string;
 }
 
-function missingCommand(message: string, log: readonly string[]): MissingCommand | undefined {
+function missingCommand(message: string, log: readonly string[], instruction: string | undefined): MissingCommand | undefined {
   // Exec form (`RUN ["adduser", ...]`): the runtime refuses before any shell runs.
   const exec = /exec: "([^"]+)": executable file not found/.exec(message);
   if (exec?.[1]) return { name: exec[1], said: 'no such program in the image' };
@@ -36,7 +36,18 @@ function missingCommand(message: string, log: readonly string[]): MissingCommand
     const said = /(?:^|\s)(?:\S*sh)?:\s*(?:\d+:\s*)?([^\s:]+): (?:command )?not found$/.exec(text);
     if (said?.[1]) return { name: said[1], said: `the shell said: ${text}` };
   }
-  return { name: 'a program this step runs', said: 'the step exited 127, the shell\'s code for a missing command' };
+  // The engine can end a step before the shell's last words reach the log (seen on a busy
+  // engine); a RUN of one simple command can only be missing that command.
+  const said = 'the step exited 127, the shell\'s code for a missing command';
+  return { name: soleCommand(instruction) ?? 'a program this step runs', said };
+}
+
+/** `RUN useradd -r app` -> `useradd`; undefined when the shell line runs more than one command. */
+function soleCommand(instruction: string | undefined): string | undefined {
+  const command = /^RUN\s+(?!\[)(.*)$/s.exec(instruction ?? '')?.[1]?.trim();
+  if (!command || /[;&|`\n<>()]|\$\(/.test(command)) return undefined;
+  const first = command.split(/\s+/)[0];
+  return first && !first.includes('=') && !first.startsWith('-') ? first : undefined;
 }
 
 /** `Step 2/3 : RUN adduser -D app` or BuildKit's `[2/3] RUN adduser -D app` -> `RUN adduser -D app`. */

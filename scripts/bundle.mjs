@@ -1,7 +1,7 @@
 // Bundles the compiled CLI (dist/) into dist/bundle/ so that starting shipshape reads a few
 // files instead of hundreds: `--version`, `lint` and `check --static-only` start fast.
 // Code splitting keeps every dynamic import() lazy, so the TUI (Ink, React, in their own
-// chunks) and the Docker edge (dockerode, gRPC, left external) load only when a command needs them.
+// chunks) and the Docker edge (dockerode bundled; gRPC, ssh2 and tar left external) load only when needed.
 import { renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -9,6 +9,38 @@ import { build } from 'esbuild';
 // and no stale chunk of an earlier build survives.
 const next = 'dist/bundle.next';
 rmSync(next, { recursive: true, force: true });
+
+/**
+ * dockerode loads ssh2 (for ssh:// engines) and gRPC (for BuildKit sessions) when it loads,
+ * about half of its start-up, which every runtime check paid for on a local socket. Bundled,
+ * those three arrive through stand-ins that load the real package (left external) on first use.
+ * Its two proto-file paths are relative to its own folder, which the bundle no longer is.
+ */
+const LAZY = new Set(['ssh2', '@grpc/grpc-js', '@grpc/proto-loader']);
+const lazyDockerodeDependencies = {
+  name: 'lazy-dockerode-dependencies',
+  setup(build) {
+    build.onResolve({ filter: /^(ssh2|@grpc\/grpc-js|@grpc\/proto-loader)$/ }, (args) =>
+      args.namespace === 'lazy' ? { path: args.path, external: true } : /node_modules[\\/](dockerode|docker-modem)[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      if (!LAZY.has(args.path)) return undefined;
+      const load = `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));`;
+      // docker-modem reads ssh2's Client when it loads; every other use is inside a call.
+      const contents =
+        args.path === 'ssh2'
+          ? `${load}\nmodule.exports = { Client: function Client(...rest) { return new (load().Client)(...rest); } };`
+          : `${load}\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`;
+      return { contents, loader: 'js', resolveDir: process.cwd() };
+    });
+    build.onLoad({ filter: /node_modules[\\/]dockerode[\\/]lib[\\/](session|buildkit)\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('__dirname')) throw new Error(`${args.path} no longer uses __dirname: look at lazyDockerodeDependencies again`);
+      return { contents: text.replaceAll('__dirname', "require('node:path').dirname(require.resolve('dockerode/lib/session.js'))"), loader: 'js' };
+    });
+  },
+};
 
 await build({
   // The reaper is a process of its own (runtime/reaper.ts), forked beside the CLI.
@@ -25,13 +57,16 @@ await build({
   // Ink and React are bundled into the TUI's own lazy chunk: resolving and reading the ~200
   // files they span cost the first frame more than anything else. react-devtools-core is
   // Ink's optional development aid (loaded only with DEV=true) and not installed.
-  external: ['react-devtools-core', 'dockerode', '@grpc/grpc-js', 'tar-fs', 'tar-stream'],
+  external: ['react-devtools-core', '@grpc/grpc-js', 'tar-fs', 'tar-stream'],
+  plugins: [lazyDockerodeDependencies],
   // React's production build: the development one checks and warns on every render.
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins. The real
   // require is made on first use: most chunks never call it, and making one per chunk at
   // startup costs `lint` measurable milliseconds.
-  banner: { js: "import { createRequire as __shipshapeCreateRequire } from 'node:module'; let __shipshapeRequire; const require = (id) => (__shipshapeRequire ??= __shipshapeCreateRequire(import.meta.url))(id);" },
+  banner: {
+    js: "import { createRequire as __shipshapeCreateRequire } from 'node:module'; let __shipshapeRequire; const require = (id) => (__shipshapeRequire ??= __shipshapeCreateRequire(import.meta.url))(id); require.resolve = (id) => (__shipshapeRequire ??= __shipshapeCreateRequire(import.meta.url)).resolve(id);",
+  },
 });
 
 rmSync('dist/bundle.old', { recursive: true, force: true });

@@ -11,21 +11,24 @@ const next = 'dist/bundle.next';
 rmSync(next, { recursive: true, force: true });
 
 /**
- * dockerode loads ssh2 (for ssh:// engines) and gRPC (for BuildKit sessions) when it loads,
- * about half of its start-up, which every runtime check paid for on a local socket. Bundled,
- * those three arrive through stand-ins that load the real package (left external) on first use.
+ * dockerode loads ssh2 (for ssh:// engines), gRPC (BuildKit sessions) and protobufjs (BuildKit
+ * progress) when it loads, most of its start-up, which every runtime check paid for even on a
+ * local socket and the classic builder. Bundled, those arrive through stand-ins that load the
+ * real package (left external) on first use.
  * Its two proto-file paths are relative to its own folder, which the bundle no longer is.
  */
-const LAZY = new Set(['ssh2', '@grpc/grpc-js', '@grpc/proto-loader']);
+const LAZY = new Set(['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs']);
 const lazyDockerodeDependencies = {
   name: 'lazy-dockerode-dependencies',
   setup(build) {
-    build.onResolve({ filter: /^(ssh2|@grpc\/grpc-js|@grpc\/proto-loader)$/ }, (args) =>
-      args.namespace === 'lazy' ? { path: args.path, external: true } : /node_modules[\\/](dockerode|docker-modem)[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy' } : undefined,
+    build.onResolve({ filter: /^(ssh2|@grpc\/grpc-js|@grpc\/proto-loader|protobufjs)$/ }, (args) =>
+      /node_modules[\\/](dockerode|docker-modem)[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
       if (!LAZY.has(args.path)) return undefined;
-      const load = `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));`;
+      // Resolved from the package that depends on it, as its own require would have.
+      const owner = args.path === 'ssh2' ? "createRequire(createRequire(require.resolve('dockerode/package.json')).resolve('docker-modem/package.json'))" : "createRequire(require.resolve('dockerode/package.json'))";
+      const load = `const { createRequire } = require('node:module'); let real; const load = () => (real ??= ${owner}(${JSON.stringify(args.path)}));`;
       // docker-modem reads ssh2's Client when it loads; every other use is inside a call.
       const contents =
         args.path === 'ssh2'

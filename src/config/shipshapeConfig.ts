@@ -12,7 +12,7 @@
  *   profile: pss-restricted@v1.30
  *   failOn: warning
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../parse/position.js';
 import { parseYamlSource } from '../parse/yamlSource.js';
 

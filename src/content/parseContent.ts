@@ -3,7 +3,7 @@
  * manifest (challenge.yaml) and its hints (hints.md). Text in, validated objects out; every
  * failure is an InputError naming the file and line.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InputError, looksBinary } from '../parse/position.js';
 import { challengeManifestSchema, lessonFrontMatterSchema, type ChallengeManifest, type Lesson } from './schema.js';
 import { parseYamlLocated, yamlValue, zodIssueToInputError } from './yamlLocate.js';

@@ -3,7 +3,7 @@
  * format too: `shipshape author schema` prints them as JSON Schema. Adding a lesson or a
  * challenge means writing files that satisfy them; no code changes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurriculumItemId, type CurriculumItemId } from './curriculum.js';
 
 const slug = z

@@ -3,7 +3,7 @@
  * learner sees where the problem is, not a path like `checks.static[0].rule`.
  */
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InputError } from '../parse/position.js';
 
 export interface LocatedYaml {

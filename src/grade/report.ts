@@ -3,7 +3,7 @@
  * stable format (LMS imports and CI jobs read it), so fields are only ever added. Every list is
  * sorted by id, so the same submissions give the same bytes; only `durationMs` varies.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface GradedCheck {
   id: string;

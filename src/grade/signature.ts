@@ -6,7 +6,7 @@
  * or who holds the key; and a report with its .sig removed is simply unsigned.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export class SignatureError extends Error {
   constructor(message: string) {

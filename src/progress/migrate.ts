@@ -4,7 +4,7 @@
  * a Progress or a reason out. Version 1 is the first format; a later format adds its step to
  * `progressMigrations` (keyed by the version it upgrades from) and never edits an old one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROGRESS_VERSION, type Progress } from './progress.js';
 
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;

@@ -2,7 +2,7 @@
  * `shipshape author check [ids...]` proves challenges (broken fails, solution passes, negative
  * fixes fail); `shipshape author schema` prints the content formats as JSON Schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorCheckChallenge } from '../../author/authorCheck.js';
 import { loadCourse } from '../../content/loadCourse.js';
 import { challengeManifestSchema, lessonFrontMatterSchema } from '../../content/schema.js';

@@ -13,7 +13,7 @@
  *   app answers that same request.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { framedLogText } from '../logFrames.js';
 import { healthy } from './healthy.js';
 import { healthcheckCommand, healthcheckTarget } from './healthcheckTarget.js';

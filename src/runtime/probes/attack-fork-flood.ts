@@ -5,7 +5,7 @@
  * shipshape's own cap (128) always ends the chain; the verdict asks whether the learner's limit
  * ended it earlier, at or below `maxPids`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { execOutcome, firstOutputLine } from './execOutcome.js';
 import { TOOLBOX_BUSYBOX } from '../toolbox.js';
 import type { Probe } from './types.js';

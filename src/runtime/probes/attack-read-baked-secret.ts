@@ -3,7 +3,7 @@
  * files of the image and in the app's environment (/proc/1/environ), where an `ENV` secret
  * lands. This is what the inside sees; `secret-absent` also searches history and deleted layers.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { execOutcome, firstOutputLine } from './execOutcome.js';
 import { TOOLBOX_BUSYBOX } from '../toolbox.js';
 import type { Probe } from './types.js';

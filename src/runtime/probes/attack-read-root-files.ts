@@ -3,7 +3,7 @@
  * read. An app running as root reads it; so does an app with `USER 10001` but no group, since it
  * then keeps group 0. Passes when the read is refused or the file does not exist.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { firstOutputLine } from './execOutcome.js';
 import type { Probe } from './types.js';
 

@@ -5,7 +5,7 @@
  * with `noexec` tmpfs mounts (Docker's default for `--tmpfs`) stops it.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { execOutcome, firstOutputLine } from './execOutcome.js';
 import type { Probe } from './types.js';
 

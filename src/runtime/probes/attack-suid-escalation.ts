@@ -7,7 +7,7 @@
  * both. When the app runs as root, the attacker plays `nobody` (65534).
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExecResult } from '../container.js';
 import { TOOLBOX_BUSYBOX } from '../toolbox.js';
 import { execAs } from './execAs.js';

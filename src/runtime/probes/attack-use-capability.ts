@@ -6,7 +6,7 @@
  * Passes when every attempt beyond the allowed capabilities is refused.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExecResult } from '../container.js';
 import { normalizeCapabilityName } from './capabilityMask.js';
 import { execOutcome, firstOutputLine } from './execOutcome.js';

@@ -3,7 +3,7 @@
  * app itself (/etc, /bin, the app's own folder): the first step of tampering with a container
  * or keeping a foothold in it. Passes when every write is refused.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Probe } from './types.js';
 import { tryCreateFile } from './writeAttempt.js';
 

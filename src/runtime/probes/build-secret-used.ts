@@ -4,7 +4,7 @@
  * secret reached the build and stayed out of the image; a build that merely stops using the
  * secret (and so no longer builds what it should) fails here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { receiptVerdict } from './buildSecretReceipt.js';
 import type { Probe } from './types.js';
 

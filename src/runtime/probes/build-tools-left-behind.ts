@@ -6,7 +6,7 @@
  * checked container's labels (so the session's cleanup finds it) and is removed at once.
  */
 import type Docker from 'dockerode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildToolsVerdict } from './buildToolsVerdict.js';
 import type { Probe } from './types.js';
 

@@ -3,7 +3,7 @@
  * kernel privilege an attacker inherits. Docker's default set keeps fourteen (CHOWN, NET_RAW,
  * MKNOD, ...); `--cap-drop ALL` empties it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { capabilityNamesOf, normalizeCapabilityName } from './capabilityMask.js';
 import { firstOutputLine } from './execOutcome.js';
 import { statusField } from './procStatus.js';

@@ -3,7 +3,7 @@
  * tmpfs, the default seccomp profile) holds in the running container, each part observed from
  * inside: the compose file does what it says.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { observeHardening } from './declaredHardening.js';
 import { combinedVerdict } from './hardeningParts.js';
 import type { Probe } from './types.js';

@@ -3,7 +3,7 @@
  * on beyond loopback, no more and no fewer. Read from the kernel's socket tables with
  * shipshape's trusted `cat`, compared with the image config's ExposedPorts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { exposedPortsVerdict, listeningSockets } from './listeningPorts.js';
 import type { Probe } from './types.js';
 

@@ -4,7 +4,7 @@
  * images without a shell or `ls`.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Probe, ProbeContext } from './types.js';
 
 const params = z.strictObject({

@@ -4,7 +4,7 @@
  * write every file of that group (the stand-in's /etc/shadow, in many images the app's own
  * folders). Asked from inside, with `id`, as an attacker with a shell would see it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Probe } from './types.js';
 
 export const groupNotRoot: Probe = {

@@ -3,7 +3,7 @@
  * schedule; the probe only waits and watches `State.Health` through inspect.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Probe } from './types.js';
 
 const params = z.strictObject({

@@ -2,7 +2,7 @@
  * The image is small: a smaller image carries fewer packages, so fewer vulnerable ones. The size
  * is what the engine reports for the image, in decimal megabytes as `docker images` prints it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Probe } from './types.js';
 
 const params = z.strictObject({

@@ -3,7 +3,7 @@
  * everything it starts. The kernel reports the flag per process as `NoNewPrivs:` in
  * /proc/<pid>/status; the app is pid 1.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { firstOutputLine } from './execOutcome.js';
 import { statusField, statusLine } from './procStatus.js';
 import type { Probe } from './types.js';

@@ -2,7 +2,7 @@
  * No package manager in the final image: with one, an attacker installs whatever tools they
  * need. Each is exec'd directly with `--version`; BusyBox builds its own `dpkg` and `rpm`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { runnablePrograms } from './programPresence.js';
 import type { Probe } from './types.js';
 

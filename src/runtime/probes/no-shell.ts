@@ -2,7 +2,7 @@
  * No shell in the image: an attacker who gets code execution cannot simply run commands, and a
  * distroless image has none. BusyBox counts too: `busybox sh` is a shell under another name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { runnablePrograms } from './programPresence.js';
 import type { Probe } from './types.js';
 

@@ -3,7 +3,7 @@
  * how an unprivileged foothold becomes root. Searched as root so unreadable folders hide nothing;
  * `-xdev` keeps the search on the image's own filesystem (not /proc, not mounted volumes).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { firstOutputLine } from './execOutcome.js';
 import type { Probe } from './types.js';
 

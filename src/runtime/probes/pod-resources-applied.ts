@@ -4,7 +4,7 @@
  * per-container PID limit (the kubelet sets one per node), so unlike `resource-limits` no PID
  * limit is asked for. shipshape's own safety caps never count.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bytesInWords, describeRequested, requestedLimits } from './resourceLimits.js';
 import type { Probe } from './types.js';
 

@@ -3,7 +3,7 @@
  * there a limit in the cgroup" would pass every learner: the verdict judges the limits the
  * learner asked for, and the cgroup files seen inside the container are the evidence.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExecResult } from '../container.js';
 import { type CgroupFiles, describeCgroup, describeRequested, limitProblems, requestedLimits } from './resourceLimits.js';
 import type { Probe, ProbeContext } from './types.js';

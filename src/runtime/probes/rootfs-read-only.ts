@@ -4,7 +4,7 @@
  * root on purpose: as a non-root user it would fail for lack of permission on a writable
  * filesystem and prove nothing about the filesystem itself.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Probe } from './types.js';
 import { tryCreateFile } from './writeAttempt.js';
 

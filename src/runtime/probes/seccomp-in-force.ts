@@ -3,7 +3,7 @@
  * filter for a process started in it, and a syscall the profile blocks is refused. Both are
  * asked with shipshape's trusted tools, so an image cannot fake the answer.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { seccompVerdict } from './seccompStatus.js';
 import type { Probe } from './types.js';
 

@@ -5,7 +5,7 @@
  * archive `docker save` writes, streamed and capped so a huge image cannot stall the check.
  */
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 import { historyStep, masked } from './imageHistory.js';
 import { scanSavedImage } from './savedImageScan.js';
 import type { Probe, ProbeContext } from './types.js';

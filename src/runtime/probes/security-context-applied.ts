@@ -3,7 +3,7 @@
  * runAsUser/runAsGroup, allowPrivilegeEscalation: false, capabilities.drop: [ALL], seccomp
  * RuntimeDefault and readOnlyRootFilesystem, each observed from inside.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { observeHardening } from './declaredHardening.js';
 import { combinedVerdict } from './hardeningParts.js';
 import type { Probe } from './types.js';

@@ -3,7 +3,7 @@
  * and returns a verdict with evidence a learner can read.
  */
 import type Docker from 'dockerode';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CurriculumItemId } from '../../content/curriculum.js';
 import type { ExecResult } from '../container.js';
 

@@ -5,7 +5,7 @@
  * root whatever user the container was given. Both are asked with shipshape's own busybox: an
  * image's `id` could print anything.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { statusUids } from './procStatus.js';
 import type { Probe } from './types.js';
 

@@ -41,4 +41,12 @@ describe('kubernetes/no-literal-secret-env', () => {
     expect(findings[0]).toMatchObject({ rule: 'kubernetes/no-literal-secret-env', severity: 'error', item: 'k8s.secrets', line: 10 });
     expect(findings[0]?.message).toContain(name.split(' ')[0]!);
   });
+
+  it('flags a secret-looking variable read from a ConfigMap, which is stored in clear', () => {
+    const findings = lint(pod('        - name: DB_PASSWORD\n          valueFrom: {configMapKeyRef: {name: db-config, key: password}}\n'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'kubernetes/no-literal-secret-env', line: 10 });
+    expect(findings[0]?.message).toMatch(/reads DB_PASSWORD from ConfigMap db-config/);
+    expect(lint(pod('        - name: LOG_LEVEL\n          valueFrom: {configMapKeyRef: {name: app, key: level}}\n'))).toEqual([]);
+  });
 });

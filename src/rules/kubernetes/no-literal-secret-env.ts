@@ -1,6 +1,7 @@
 /**
- * Environment variables whose names say they hold a secret must not carry a literal `value:`;
- * they should come from a Secret through `valueFrom.secretKeyRef` or `envFrom.secretRef`.
+ * Environment variables whose names say they hold a secret must not carry a literal `value:`,
+ * nor come from a ConfigMap (moving the password there only moves it to another clear-text
+ * object); they should come from a Secret through `valueFrom.secretKeyRef` or `envFrom.secretRef`.
  */
 import { looksLikeSecretName } from '../../analysis/kubernetesSecretNames.js';
 import { describeContainer, everyContainer, hitAt } from '../../analysis/kubernetesWalk.js';
@@ -30,6 +31,13 @@ export const noLiteralSecretEnv: KubernetesRule = {
       asArray(container.spec.env).flatMap((entry, index) => {
         const variable = asRecord(entry);
         if (typeof variable.name !== 'string' || !looksLikeSecretName(variable.name)) return [];
+        // A ConfigMap is configuration: stored and shown in clear, readable wherever config is.
+        const fromConfigMap = asRecord(asRecord(variable.valueFrom).configMapKeyRef);
+        if (Object.keys(fromConfigMap).length > 0) {
+          const where = typeof fromConfigMap.name === 'string' ? `ConfigMap ${fromConfigMap.name}` : 'a ConfigMap';
+          return [hitAt(pod.object, [...container.path, 'env', index, 'valueFrom', 'configMapKeyRef'],
+            `${describeContainer(pod, container)} reads ${variable.name} from ${where}, which is not a secret; use valueFrom.secretKeyRef`)];
+        }
         const value = variable.value;
         if (value === undefined || value === null || String(value) === '') return [];
         // `$(OTHER_VAR)` only refers to another variable of the container.

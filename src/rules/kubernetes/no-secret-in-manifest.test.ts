@@ -23,6 +23,15 @@ describe('kubernetes/no-secret-in-manifest', () => {
   });
 });
 
+describe('kubernetes/no-secret-in-manifest on ConfigMaps', () => {
+  it('warns on a password kept in a ConfigMap, read as the text it is', () => {
+    const findings = lint('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: db-config}\ndata:\n  host: postgres.status.svc\n  password: s3cr3t-Passw0rd\n');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'kubernetes/no-secret-in-manifest', line: 6 });
+    expect(findings[0]?.message).toContain('ConfigMap/db-config');
+  });
+});
+
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const secret = (type: string, body: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: ${type}\n${body}`;
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2hhbmdlTWVOb3RBUmVhbENlcnQwCgYIKoZIzj0EAwIw\n-----END CERTIFICATE-----\n';

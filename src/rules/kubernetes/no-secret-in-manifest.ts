@@ -1,6 +1,7 @@
 /**
  * A `Secret` committed with literal credentials under `data` or `stringData` is a secret in
- * version control: base64 is an encoding, not encryption. Each entry is judged by its key and
+ * version control: base64 is an encoding, not encryption. A ConfigMap holding a password is the
+ * same leak without even the encoding, so its `data` is judged the same way. Each entry is judged by its key and
  * decoded value, so Secrets the cluster fills in itself (no data) and Secrets that only carry
  * configuration (a TLS certificate without its key, a CA bundle, a config file without a
  * password in it, a username) pass.
@@ -29,14 +30,15 @@ export const noSecretInManifest: KubernetesRule = {
   },
   check(model) {
     return model.objects
-      .filter((object) => object.kind === 'Secret')
+      .filter((object) => object.kind === 'Secret' || object.kind === 'ConfigMap')
       .flatMap((object) =>
         (['data', 'stringData'] as const).flatMap((field): RuleHit[] => {
           const entries = object.value[field];
           if (!isRecord(entries)) return [];
           const credentials = Object.entries(entries).flatMap(([key, raw]) => {
             if (typeof raw !== 'string') return [];
-            const value = field === 'data' ? (decodeSecretData(raw) ?? raw) : raw;
+            // Only a Secret's data is base64; a ConfigMap's is the text itself.
+            const value = field === 'data' && object.kind === 'Secret' ? (decodeSecretData(raw) ?? raw) : raw;
             const verdict = judgeSecretEntry(key, value);
             return verdict.credential ? [{ key, reason: verdict.reason ?? 'its value' }] : [];
           });

@@ -91,13 +91,16 @@ export async function buildImage(session: RuntimeSession, request: BuildRequest)
   const buildKitSteps = useBuildKit ? boundBuildKitSteps(session.docker, stepLimits) : undefined;
   const context: RunContext = { signal, deadline, guard, timeoutMs, model, secretsSession, cgroupParent: cgroup.parent, maxStepDiskBytes: request.maxStepDiskBytes ?? buildCaps.stepDiskBytes };
   try {
-    try {
-      await session.track(runBuild(session, request, context));
-    } catch (error) {
-      // Another check's cleanup removed a cached layer between our cache hit and our next step
-      // (the engine offers no lock); the same build on the layers that are left succeeds.
-      if (!(error instanceof BuildFailedError) || !isMissingParent(error.message) || signal.aborted) throw error;
-      await session.track(runBuild(session, request, context));
+    // Another check's cleanup removed a cached layer between our cache hit and our next step
+    // (the engine offers no lock); the same build on the layers that are left succeeds. With
+    // several checks of one challenge at once it can happen again on the next try.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await session.track(runBuild(session, request, context));
+        break;
+      } catch (error) {
+        if (!(error instanceof BuildFailedError) || !isMissingParent(error.message) || signal.aborted || attempt >= MISSING_PARENT_ATTEMPTS) throw error;
+      }
     }
   } finally {
     secretsSession?.close();
@@ -130,8 +133,11 @@ function watchStepDisk(docker: Docker, containerId: string, run: RunContext): vo
 
 const DISK_POLL_MS = 250;
 
+const MISSING_PARENT_ATTEMPTS = 3;
+
+/** The builder's ways of saying a layer it stood on is gone (`failed to get digest`: its config file). */
 function isMissingParent(message: string): boolean {
-  return /unknown parent image|no such image|failed to get layer|layer does not exist/i.test(message);
+  return /unknown parent image|no such image|failed to get layer|failed to get digest|layer does not exist/i.test(message);
 }
 
 /**

@@ -159,15 +159,17 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     const exitedEarly = await exitedRightAway(container, containerInfo);
     if (exitedEarly) return done(exitedEarly);
     onEvent?.({ type: 'phase', phase: 'probing', message: `probing the container (${probes.length} probe${probes.length === 1 ? '' : 's'})` });
-    const results: CheckResult[] = [];
-    for (const [index, { probe, params }] of probes.entries()) {
-      if (session.signal.aborted) break;
+    const context = {
+      docker, imageRef: tag, container, containerInfo, image, requested: settings.host,
+      exec: (cmd: string[]) => execInContainer(session, container, cmd),
+      execTrusted: (argv: string[], as?: { user?: string }) => execTrusted(docker, container, toolbox, argv, { user: as?.user, processMayBeRoot: processMayBeRoot(containerInfo) }),
+    };
+    const results: (CheckResult | undefined)[] = probes.map(() => undefined);
+    let exited: string | undefined;
+    const runProbe = async (index: number): Promise<void> => {
+      const { probe, params } = probes[index]!;
+      if (session.signal.aborted || exited !== undefined) return;
       onEvent?.({ type: 'probe-started', id: probe.id, title: probe.passTitle, index, total: probes.length });
-      const context = {
-        docker, imageRef: tag, container, containerInfo, image, requested: settings.host,
-        exec: (cmd: string[]) => execInContainer(session, container, cmd),
-        execTrusted: (argv: string[], as?: { user?: string }) => execTrusted(docker, container, toolbox, argv, { user: as?.user, processMayBeRoot: processMayBeRoot(containerInfo) }),
-      };
       let probeFailed = false;
       const verdict = await untilAborted(probe.run(context, params), session.signal).catch((error: unknown) => {
         probeFailed = true;
@@ -176,15 +178,22 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
       // A command that ends within milliseconds can still read "running" at the first inspect;
       // a probe that then finds no container to exec in is about that exit, and so is every other.
       if (probeFailed && !session.signal.aborted) {
-        const exited = await exitedRightAway(container);
-        if (exited) return done(exited);
+        exited ??= await exitedRightAway(container);
+        if (exited !== undefined) return;
       }
       const result: CheckResult = { kind: 'runtime', id: probe.id, title: verdict.passed ? probe.passTitle : probe.title, item: probe.item, passed: verdict.passed, evidence: verdict.evidence, ...(verdict.passed ? {} : { fix: probe.fix }), findings: [] };
-      results.push(result);
+      results[index] = result;
       onEvent?.({ type: 'probe-result', result, index, total: probes.length });
-    }
-    if (session.signal.aborted) return { results: [...results, ...failAll(probes.slice(results.length), abortReason(session))], cancelled: cancelled() };
-    return { results, cancelled: false };
+    };
+    // Probes that only look run together, before any probe that acts (an attack that plants a
+    // file or starts a process), so none of them can see what an attack left; the rest run one
+    // by one in the challenge's order. Results keep that order either way.
+    const indexes = probes.map((_, index) => index);
+    await Promise.all(indexes.filter((index) => probes[index]!.probe.observesOnly).map(runProbe));
+    for (const index of indexes.filter((i) => !probes[i]!.probe.observesOnly)) await runProbe(index);
+    if (exited !== undefined) return done(exited);
+    if (session.signal.aborted) return { results: probes.map(({ probe }, index) => results[index] ?? failAll([{ probe }], abortReason(session))[0]!), cancelled: cancelled() };
+    return { results: results as CheckResult[], cancelled: false };
   } catch (error) {
     if (cancelled()) return done(CANCELLED, true);
     if (error instanceof BuildFailedError) {

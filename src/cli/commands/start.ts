@@ -23,16 +23,23 @@ export async function startCourse(io: Io, options: { plain: boolean } = { plain:
 }
 
 /**
- * Ink decides once, when it loads, whether it runs in CI (the CI variable), and then draws
- * only the last frame. Both ends are a terminal here, so a person is watching even where a
- * shell exports CI=true: hide the variable while Ink loads, and give it back afterwards.
+ * Two things are hidden while Ink loads, and given back afterwards. Ink decides once, when it
+ * loads, whether it runs in CI (the CI variable), and then draws only the last frame; both ends
+ * are a terminal here, so a person is watching even where a shell exports CI=true. And its
+ * layout engine's WebAssembly, embedded as a data: URL, is fetched with `fetch` when there is
+ * one, which makes Node load its whole HTTP client first (about 50 ms of the first frame);
+ * without `fetch` it decodes the same bytes directly.
  */
 async function importInteractiveUi(): Promise<typeof import('../../ui/runApp.js')> {
   const hidden = ['CI', 'CONTINUOUS_INTEGRATION'].map((name) => [name, process.env[name]] as const);
   for (const [name] of hidden) delete process.env[name];
+  // The descriptor, not the value: reading globalThis.fetch would load the HTTP client itself.
+  const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetchDescriptor?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
     return await import('../../ui/runApp.js');
   } finally {
+    if (fetchDescriptor?.configurable) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);
     for (const [name, value] of hidden) if (value !== undefined) process.env[name] = value;
   }
 }

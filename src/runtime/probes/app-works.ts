@@ -66,6 +66,7 @@ export const appWorks: Probe<Params> = {
   fix: 'Harden the container without taking away what the app needs: keep its command, its port and the files and folders it reads and writes (give it a tmpfs or a volume where the root filesystem is read-only).',
   // The lesson on telling "running" from "working" is the one a broken app points to.
   item: 'image.healthcheck',
+  observesOnly: true,
   functional: true,
   params,
   async run(context, p) {

@@ -25,6 +25,7 @@ export const capabilitiesDropped: Probe<z.infer<typeof params>> = {
   passTitle: 'The app holds no capabilities beyond those it needs',
   fix: 'Drop every capability (cap_drop: [ALL], --cap-drop ALL, capabilities.drop: [ALL]) and add back only the ones the app needs.',
   item: 'runtime.drop-capabilities',
+  observesOnly: true,
   params,
   async run({ execTrusted }, { allow, bounding }) {
     const status = await execTrusted(['cat', '/proc/1/status']);

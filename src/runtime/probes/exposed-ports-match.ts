@@ -16,6 +16,7 @@ export const exposedPortsMatch: Probe = {
   passTitle: "EXPOSE documents exactly the ports the app listens on",
   fix: "`EXPOSE` the port the server listens on for clients (e.g. `EXPOSE 8080`), and not ports bound to 127.0.0.1 for the container's own use.",
   item: 'image.expose',
+  observesOnly: true,
   params: z.strictObject({}),
   async run({ image, execTrusted }) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

@@ -19,6 +19,7 @@ export const filesAbsent: Probe<z.infer<typeof params>> = {
   passTitle: 'Files that do not belong in the image are absent',
   fix: 'Copy only what the app needs (name the files in COPY) and list the rest in .dockerignore.',
   item: 'image.copy-only-needed',
+  observesOnly: true,
   params,
   async run(context, { paths, root }) {
     const base = root ?? (context.image.Config.WorkingDir || '/');

@@ -13,6 +13,7 @@ export const groupNotRoot: Probe = {
   passTitle: "The container process is in none of root's groups",
   fix: 'Name a group as well as a user: USER 10001:10001 in the Dockerfile, user: "10001:10001" in compose, runAsGroup next to runAsUser in Kubernetes.',
   item: 'runtime.non-root',
+  observesOnly: true,
   params: z.strictObject({}),
   async run({ execTrusted }) {
     const primary = await execTrusted(['id', '-g']);

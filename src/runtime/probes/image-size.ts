@@ -15,6 +15,7 @@ export const imageSize: Probe<z.infer<typeof params>> = {
   passTitle: 'The image is small',
   fix: 'Start from a minimal base image and copy only the built artifacts into the final stage.',
   item: 'image.minimal-base',
+  observesOnly: true,
   params,
   async run({ image }, { maxBytes }) {
     const size = `${megabytes(image.Size)} MB`;

@@ -14,6 +14,7 @@ export const noNewPrivileges: Probe = {
   passTitle: 'The app cannot gain privileges through SUID programs',
   fix: 'Set no-new-privileges: security_opt: ["no-new-privileges:true"] in compose, --security-opt no-new-privileges with docker run, allowPrivilegeEscalation: false in Kubernetes.',
   item: 'runtime.no-new-privileges',
+  observesOnly: true,
   params: z.strictObject({}),
   async run({ execTrusted }) {
     const status = await execTrusted(['cat', '/proc/1/status']);

@@ -14,6 +14,7 @@ export const noPackageManager: Probe = {
   passTitle: 'The image has no package manager',
   fix: 'Build in one stage and copy only the result into a final stage based on an image without a package manager (distroless or scratch).',
   item: 'image.minimal-base',
+  observesOnly: true,
   params: z.strictObject({}),
   async run(context) {
     const found = await runnablePrograms(context, PACKAGE_MANAGERS.map((name) => [name, '--version']));

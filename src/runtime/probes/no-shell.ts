@@ -20,6 +20,7 @@ export const noShell: Probe = {
   passTitle: 'The image has no shell',
   fix: 'Copy only the app into a final stage based on an image without a shell (distroless or scratch), and use exec-form CMD and HEALTHCHECK.',
   item: 'image.minimal-base',
+  observesOnly: true,
   params: z.strictObject({}),
   async run(context) {
     const shells = await runnablePrograms(context, SHELL_COMMANDS);

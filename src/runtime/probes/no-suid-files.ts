@@ -18,6 +18,7 @@ export const noSuidFiles: Probe<z.infer<typeof params>> = {
   passTitle: 'No SUID or SGID files in the image',
   fix: 'Strip the bits in the final stage: RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +',
   item: 'image.no-suid',
+  observesOnly: true,
   params,
   async run(context, { allow }) {
     let search = await context.execTrusted(['find', '/', '-xdev', '-perm', '/6000', '-type', 'f'], { user: '0' });

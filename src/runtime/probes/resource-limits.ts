@@ -20,6 +20,7 @@ export const resourceLimits: Probe<z.infer<typeof params>> = {
   passTitle: 'Memory, PID and CPU limits are set',
   fix: 'Set all three: mem_limit, cpus and pids_limit in compose (or deploy.resources.limits memory, cpus and pids), resources.limits in Kubernetes.',
   item: 'runtime.resource-limits',
+  observesOnly: true,
   params,
   async run(context, maxima) {
     const requested = requestedLimits(context.requested);

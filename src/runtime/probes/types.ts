@@ -50,6 +50,11 @@ export interface Probe<Params = Record<string, unknown>> {
    * too, so the author check does not ask them to fail it.
    */
   functional?: boolean;
+  /**
+   * Only looks (reads files, lists processes, asks the app for a page, inspects the engine) and
+   * changes nothing in the container, so it may run at the same time as other such probes.
+   */
+  observesOnly?: boolean;
   /** Validates `with:` in challenge.yaml; the course loader reports a mismatch at load time. */
   params: z.ZodType<Params>;
   run(context: ProbeContext, params: Params): Promise<ProbeVerdict>;

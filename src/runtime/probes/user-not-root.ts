@@ -15,6 +15,7 @@ export const userNotRoot: Probe = {
   passTitle: 'The container process is not root',
   fix: 'Run as an unprivileged user with a fixed uid and gid: USER 10001:10001 in the Dockerfile, user: "10001:10001" in compose, runAsUser and runAsGroup in Kubernetes.',
   item: 'runtime.non-root',
+  observesOnly: true,
   params: z.strictObject({}),
   async run({ execTrusted }) {
     const uid = await execTrusted(['id', '-u']);

@@ -23,12 +23,14 @@ export function shutdownRequested(): boolean {
 
 /**
  * Cleans up every live runtime session, then exits with the cause's code. Safe to call more than
- * once: the first call decides the code; a second signal exits at once.
+ * once: the first call decides the code; a second signal exits at once, further errors wait.
  */
 export function requestShutdown(cause: ShutdownCause, detail?: string): Promise<void> {
   const code = EXIT_CODES[cause];
   if (shutdown) {
-    if (cause !== 'EPIPE') process.exit(process.exitCode ?? code);
+    // A second signal is someone insisting: leave now. A further error (often a consequence of
+    // the first) or closed pipe must not cut the cleanup short.
+    if (cause !== 'EPIPE' && cause !== 'uncaught') process.exit(process.exitCode ?? code);
     return shutdown;
   }
   process.exitCode = code;

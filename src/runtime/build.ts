@@ -10,6 +10,7 @@
  * build is refused before it starts, naming the line that needs it.
  */
 import { buildFailureMessage } from './commandNotFound.js';
+import { engineVersion } from './engineFacts.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
@@ -403,7 +404,7 @@ export function readableBuildKitLine(line: string): string {
  */
 export async function buildKitBlocker(docker: Docker): Promise<string | undefined> {
   if (!loadGrpc()) return 'the installed dockerode has no gRPC library (@grpc/grpc-js) to serve a build session';
-  const version = (await docker.version().catch(() => undefined)) as (Docker.DockerVersion & { Components?: { Name?: string }[] }) | undefined;
+  const version = await engineVersion(docker);
   if (!version) return 'the engine did not say which version it is';
   if (version.Components?.some((component) => /podman/i.test(component.Name ?? ''))) return "Podman's Docker-compatible API has no BuildKit build sessions";
   if (version.Os !== 'linux') return `BuildKit builds need a Linux engine; this one runs ${version.Os}`;

@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { engineInfo } from './engineFacts.js';
 import { processIsAlive } from './machine.js';
 
 const ROOT = '/sys/fs/cgroup';
@@ -67,7 +68,7 @@ function engineIsLocalCgroupfs(docker: Docker): Promise<boolean> {
   local ??= (async () => {
     const socket = (docker.modem as { socketPath?: unknown }).socketPath;
     if (typeof socket !== 'string' || !existsSync(socket)) return false;
-    const info = (await docker.info().catch(() => undefined)) as { CgroupDriver?: string; OSType?: string } | undefined;
+    const info = await engineInfo(docker);
     return info?.CgroupDriver === 'cgroupfs' && info.OSType === 'linux';
   })();
   return local;

@@ -102,7 +102,7 @@ export async function startContainer(session: RuntimeSession, settings: Containe
   hostConfig.Mounts = withVolumesAt(hostConfig.Mounts ?? [], fileDirectories, settings.labels);
   if (settings.toolbox) hostConfig.Mounts.push(toolboxMount(await toolboxVolume(session.docker, settings.toolbox, settings.image)));
   if (hostConfig.Mounts.length === 0) delete hostConfig.Mounts;
-  const container = await session.docker.createContainer({
+  const container = await session.track(session.docker.createContainer({
     Image: settings.image,
     Labels: settings.labels,
     User: settings.user,
@@ -113,7 +113,7 @@ export async function startContainer(session: RuntimeSession, settings: Containe
     Healthcheck: settings.healthcheck,
     HostConfig: hostConfig,
     abortSignal: session.signal,
-  } as Docker.ContainerCreateOptions);
+  } as Docker.ContainerCreateOptions));
   session.trackContainer(container.id);
   // Before start, so the process never runs without its secrets. The engine writes into a volume
   // even when the root filesystem is read-only; owner and mode come from the archive's headers.

@@ -18,6 +18,7 @@ import { BuildFailedError, buildImage } from './build.js';
 import { BuildContextError } from './buildContext.js';
 import { buildKitStepLine, classicStepLines } from './buildSteps.js';
 import { execInContainer, execTrusted, processMayBeRoot, startContainer, type DeliveredFile } from './container.js';
+import { engineInfo, engineVersion } from './engineFacts.js';
 import { gateDockerfile, type GateRefusal } from './gate/buildGate.js';
 import { CHALLENGE_LABEL } from './labels.js';
 import { timeouts } from './limits.js';
@@ -224,6 +225,9 @@ function connectedEngine(): Promise<Docker> {
   engineOnce ??= (async () => {
     const [{ connectEngine }, { sweepLeftovers }] = await Promise.all([import('./engine.js'), import('./session.js')]);
     const docker = await connectEngine();
+    // Asked now, so their answers arrive during the sweep rather than later, one by one.
+    void engineVersion(docker);
+    void engineInfo(docker);
     await sweepLeftovers(docker);
     return docker;
   })();

@@ -32,6 +32,7 @@ export class RuntimeSession {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly controller = new AbortController();
   private cleaning: Promise<void> | undefined;
+  private requestFailed = false;
 
   constructor(readonly docker: Docker, options: SessionOptions = {}) {
     this.owner = { session: this.id, machine: machineId(), pid: process.pid, expiresAt: Date.now() + (options.lifetimeMs ?? sessionLifetimeMs()) };
@@ -93,7 +94,8 @@ export class RuntimeSession {
    */
   track<T>(work: Promise<T>): Promise<T> {
     this.inFlight.add(work);
-    void work.catch(() => undefined).finally(() => this.inFlight.delete(work));
+    // A request that failed may have made something before it did: cleanup then searches.
+    void work.catch(() => (this.requestFailed = true)).finally(() => this.inFlight.delete(work));
     return work;
   }
 
@@ -114,7 +116,9 @@ export class RuntimeSession {
       await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     }
     const objects = () => ({ session: this.id, containers: [...this.containers], images: [...this.images], layers: [...this.layers] });
-    await removeSessionObjects(this.docker, objects()).catch(() => undefined);
+    // Every tracked request returned and none failed: the session knows all it made.
+    const complete = !interrupted && !this.requestFailed && !this.controller.signal.aborted;
+    await removeSessionObjects(this.docker, objects(), { complete }).catch(() => undefined);
     if (interrupted) {
       // The engine may finish a step it was in when the request was cut: look once more.
       await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { elfFacts } from './elfBinary.js';
+import { engineVersion } from './engineFacts.js';
 import { fileArchive } from './settings/fileArchive.js';
 
 export const TOOLBOX_DIR = '/.shipshape-toolbox';
@@ -57,7 +58,7 @@ export function loadToolbox(docker: Docker): Promise<Toolbox> {
 }
 
 async function findToolbox(docker: Docker): Promise<Toolbox> {
-  const architecture = ((await docker.version().catch(() => undefined)) as { Arch?: string } | undefined)?.Arch ?? 'amd64';
+  const architecture = (await engineVersion(docker))?.Arch ?? 'amd64';
   const rejected: string[] = [];
   const accept = (bytes: Buffer | undefined, source: string): Toolbox | undefined => {
     if (!bytes) return undefined;

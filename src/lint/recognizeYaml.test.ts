@@ -60,7 +60,9 @@ describe('documents of kinds no rule reads', () => {
     expect(result.yaml.documents.at(-1)?.positionOf(['kind'])).toEqual({ line: 9, column: 1 });
   });
 
-  it('still make a file of CRDs only a Kubernetes file', () => {
+  it('still make a file of CRDs only a Kubernetes file, with nothing left to read', () => {
     expect(recognizeYaml(crd, 'crds/widgets.yaml', 'yaml').kind).toBe('kubernetes');
+    const result = recognizeYaml(`${crd}---\n${crd}`, 'crds/two.yaml', 'yaml');
+    expect(result).toMatchObject({ kind: 'kubernetes', yaml: { documents: [], errors: [] } });
   });
 });

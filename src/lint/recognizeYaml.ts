@@ -28,6 +28,8 @@ export function recognizeYaml(text: string, file: string, hint: NameHint): YamlR
   if (!fixed && hint === 'json' && !mentionsKubernetesKeys(text, true)) return { kind: 'unknown' };
   if (hint !== 'json' && hint !== 'daemon' && isGoTemplate(text, file)) return { kind: 'template' };
   const { text: readable, passedOver } = hint === 'json' ? { text, passedOver: 0 } : passOverUnreadKinds(text);
+  // Every document was passed over: nothing is left to parse but the line breaks kept in its place.
+  if (passedOver > 0 && readable.trim() === '') return { kind: 'kubernetes', yaml: { file, documents: [], errors: [] } };
   let yaml: YamlDocuments;
   try {
     yaml = parseYamlDocuments(readable, file);

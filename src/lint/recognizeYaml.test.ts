@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isGoTemplate, recognizeYaml } from './recognizeYaml.js';
+import { parseYamlDocuments } from '../parse/yamlSource.js';
+import { isGoTemplate, passOverUnreadKinds, recognizeYaml } from './recognizeYaml.js';
 
 const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: busybox:1.36.1\n';
 
@@ -64,5 +65,22 @@ describe('documents of kinds no rule reads', () => {
     expect(recognizeYaml(crd, 'crds/widgets.yaml', 'yaml').kind).toBe('kubernetes');
     const result = recognizeYaml(`${crd}---\n${crd}`, 'crds/two.yaml', 'yaml');
     expect(result).toMatchObject({ kind: 'kubernetes', yaml: { documents: [], errors: [] } });
+  });
+
+  it('leave nothing to parse when every document is passed over, as parsing the blank text would find', () => {
+    for (const text of [crd, `${crd}---\n${crd}`, `---\n${crd}---\n${crd}`]) {
+      const passed = passOverUnreadKinds(text);
+      expect(passed.allPassedOver).toBe(true);
+      const result = recognizeYaml(text, 'crds/widgets.yaml', 'yaml');
+      expect(result).toStrictEqual({ kind: 'kubernetes', yaml: { file: 'crds/widgets.yaml', documents: [], errors: [] } });
+      const parsed = parseYamlDocuments(passed.text, 'crds/widgets.yaml');
+      expect({ ...parsed, documents: parsed.documents.map((doc) => doc.value) }).toStrictEqual({ file: 'crds/widgets.yaml', documents: [], errors: [] });
+    }
+  });
+
+  it('still parse what is left beside them, a comment included', () => {
+    expect(passOverUnreadKinds(`# generated\n---\n${crd}`).allPassedOver).toBe(false);
+    expect(passOverUnreadKinds(`${crd}---\n${deployment}`).allPassedOver).toBe(false);
+    expect(passOverUnreadKinds(`${crd}...\n`).allPassedOver).toBe(false);
   });
 });

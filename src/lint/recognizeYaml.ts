@@ -9,7 +9,7 @@ import { looksLikeCiWorkflow } from '../parse/ciWorkflow.js';
 import { looksLikeCompose } from '../parse/compose.js';
 import { looksLikeKubernetes } from '../parse/kubernetes.js';
 import { InputError } from '../parse/position.js';
-import { parseYamlDocuments, type YamlDocuments } from '../parse/yamlSource.js';
+import { MAX_YAML_BYTES, parseYamlDocuments, type YamlDocuments } from '../parse/yamlSource.js';
 import type { NameHint } from './fileNames.js';
 
 export type YamlRecognition =
@@ -27,12 +27,11 @@ export function recognizeYaml(text: string, file: string, hint: NameHint): YamlR
   const fixed = hint === 'compose' || hint === 'ci' || hint === 'daemon' ? hint : undefined;
   if (!fixed && hint === 'json' && !mentionsKubernetesKeys(text, true)) return { kind: 'unknown' };
   if (hint !== 'json' && hint !== 'daemon' && isGoTemplate(text, file)) return { kind: 'template' };
-  const { text: readable, passedOver } = hint === 'json' ? { text, passedOver: 0 } : passOverUnreadKinds(text);
-  // Every document was passed over: nothing is left to parse but the line breaks kept in its place.
-  if (passedOver > 0 && readable.trim() === '') return { kind: 'kubernetes', yaml: { file, documents: [], errors: [] } };
+  const { text: readable, passedOver, allPassedOver } = hint === 'json' ? { text, passedOver: 0, allPassedOver: false } : passOverUnreadKinds(text);
   let yaml: YamlDocuments;
   try {
-    yaml = parseYamlDocuments(readable, file);
+    // Nothing but blank lines is left: parsing them (megabytes, for an operator's CRDs) finds no document.
+    yaml = allPassedOver && readable.length <= MAX_YAML_BYTES ? { file, documents: [], errors: [] } : parseYamlDocuments(readable, file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (fixed) return { kind: fixed, fatal: error };
@@ -89,12 +88,13 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|\r?\n|$)/gm;
 
 /**
  * Blanks the documents of unread kinds, keeping their line breaks so every other document keeps
- * its line numbers. `passedOver` counts them (a file of CRDs only is still Kubernetes).
+ * its line numbers. `passedOver` counts them (a file of CRDs only is still Kubernetes);
+ * `allPassedOver` says nothing else is left, not even a comment.
  *
  * @example passOverUnreadKinds('kind: CustomResourceDefinition\n---\nkind: Pod\n').passedOver // 1
  */
-export function passOverUnreadKinds(text: string): { text: string; passedOver: number } {
-  if (!UNREAD_KIND.test(text)) return { text, passedOver: 0 };
+export function passOverUnreadKinds(text: string): { text: string; passedOver: number; allPassedOver: boolean } {
+  if (!UNREAD_KIND.test(text)) return { text, passedOver: 0, allPassedOver: false };
   const starts = [0, ...[...text.matchAll(DOCUMENT_MARKER)].map((match) => match.index).filter((index) => index > 0)];
   let passedOver = 0;
   const parts = starts.map((start, i) => {
@@ -103,7 +103,7 @@ export function passOverUnreadKinds(text: string): { text: string; passedOver: n
     passedOver++;
     return '\n'.repeat(countLines(segment));
   });
-  return { text: parts.join(''), passedOver };
+  return { text: parts.join(''), passedOver, allPassedOver: passedOver === parts.length };
 }
 
 function countLines(text: string): number {

@@ -4,6 +4,7 @@
  * input (alias bombs, deep nesting, binary, huge files) becomes an InputError, never a crash.
  */
 import { isMap, isNode, isScalar, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { parseYamlFast } from './fastYaml.js';
 import { InputError, looksBinary, type SourcePosition } from './position.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -49,8 +50,24 @@ export interface YamlDocuments extends YamlSource {
  * @throws InputError only for input no real manifest looks like (binary, huge, thousands of documents).
  */
 export function parseYamlDocuments(text: string, file: string): YamlDocuments {
+  return parseYamlDocumentsTelling(text, file).yaml;
+}
+
+/**
+ * parseYamlDocuments, also telling which reader answered: 'fast' (js-yaml, for ordinary YAML)
+ * or 'complete' (the `yaml` package, for everything else and for every error).
+ */
+export function parseYamlDocumentsTelling(text: string, file: string): { reader: 'fast' | 'complete'; yaml: YamlDocuments } {
   if (text.length > MAX_YAML_BYTES) throw new InputError(file, { line: 1, column: 1 }, `file is larger than ${MAX_YAML_BYTES} bytes`);
   if (looksBinary(text)) throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); expected YAML text');
+  const fast = parseYamlFast(text, MAX_DOCUMENTS);
+  if (fast) return { reader: 'fast', yaml: { file, documents: fast, errors: [] } };
+  return { reader: 'complete', yaml: parseWithYamlPackage(text, file) };
+}
+
+/** The complete reader, without the guards in front of it: exported for the differential test. */
+export function parseWithYamlPackage(text: string, file: string): YamlDocuments {
+  warmUpYamlPackage();
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {
@@ -97,6 +114,22 @@ export function parseYamlDocuments(text: string, file: string): YamlDocuments {
     });
   });
   return { file, documents, errors };
+}
+
+let yamlPackageWarm = false;
+
+/**
+ * V8 compiles a regular expression to machine code on one of its first uses. When that happens
+ * deep inside the `yaml` package's recursion over a hostile, deeply nested file (`[[[[...`), the
+ * process dies ("RegExpCompiler Allocation failed") instead of getting a RangeError the parser
+ * reports. Reading a small varied document first, near the top of the stack, gets those
+ * compilations done; before the fast path existed, the files read earlier did it by chance.
+ */
+function warmUpYamlPackage(): void {
+  if (yamlPackageWarm) return;
+  yamlPackageWarm = true;
+  const sample = Array.from({ length: 50 }, (_, i) => `k${i}: [b, {c: "d e", f: 'g'}]\nh${i}: |\n  x\ni${i}:\n  - j: k # c\n`).join('');
+  for (const doc of parseAllDocuments(sample, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, logLevel: 'error' })) doc.toJS();
 }
 
 /** The parser's message, made specific where it is vague: a duplicate key is named. */

@@ -3,6 +3,7 @@
 // Code splitting keeps every dynamic import() lazy, so the TUI (Ink, React, in their own
 // chunks) and the Docker edge (dockerode bundled; gRPC, ssh2 and tar left external) load only when needed.
 import { renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 // Build beside the live bundle, then swap: a CLI started meanwhile never finds it half gone,
@@ -45,6 +46,21 @@ const lazyDockerodeDependencies = {
   },
 };
 
+/**
+ * dockerfile-ast calls two functions of vscode-languageserver-types (Position.create and
+ * Range.create); the package is 84 KB of namespaces compiled and run on every `lint` of a
+ * Dockerfile. The bundle gives it parse/languageServerTypes.js instead (held to the package by
+ * its test).
+ */
+const slimLanguageServerTypes = {
+  name: 'slim-language-server-types',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageserver-types$/ }, (args) =>
+      /node_modules[\\/]dockerfile-ast[\\/]/.test(args.importer) ? { path: path.resolve('dist/parse/languageServerTypes.js') } : undefined,
+    );
+  },
+};
+
 await build({
   // The reaper is a process of its own (runtime/reaper.ts), forked beside the CLI.
   entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js' },
@@ -61,7 +77,7 @@ await build({
   // files they span cost the first frame more than anything else. react-devtools-core is
   // Ink's optional development aid (loaded only with DEV=true) and not installed.
   external: ['react-devtools-core', '@grpc/grpc-js', 'tar-fs', 'tar-stream'],
-  plugins: [lazyDockerodeDependencies],
+  plugins: [lazyDockerodeDependencies, slimLanguageServerTypes],
   // React's production build: the development one checks and warns on every render.
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins. The real

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import path from 'node:path';
 import { dataDirectory } from '../workspace/paths.js';
 import { defaultCourseRoot, loadCourse, type Course } from './loadCourse.js';
+import { compareOrdinal } from '../shared/ordinal.js';
 
 const CACHE_FORMAT = 1;
 
@@ -52,7 +53,7 @@ function contentStats(root: string): string[] {
     } catch {
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else {

@@ -14,6 +14,7 @@ import { fileKindByName } from '../checks/fileKinds.js';
 import { baseImagesOf } from './baseImagesOfCourse.js';
 import type { Challenge, ChallengeManifest, Lesson } from './schema.js';
 import { validateCourse, type CourseProblem } from './validateCourse.js';
+import { compareOrdinal } from '../shared/ordinal.js';
 
 export interface Course {
   root: string;
@@ -51,7 +52,7 @@ export function loadCourse(root: string = defaultCourseRoot()): Course {
   const lessons = filesUnder(path.join(root, 'lessons'), (name) => name.endsWith('.md') && name !== 'README.md')
     .map((file) => attempt(() => parseLesson(readFileSync(file, 'utf8'), path.relative(root, file))))
     .filter((lesson): lesson is Lesson => lesson !== undefined)
-    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    .sort((a, b) => a.order - b.order || compareOrdinal(a.id, b.id));
 
   const challenges = filesUnder(path.join(root, 'challenges'), (name) => name === 'challenge.yaml')
     .map((manifestFile) => {
@@ -70,7 +71,7 @@ export function loadCourse(root: string = defaultCourseRoot()): Course {
       return { ...manifest, folder: relativeFolder, hints } satisfies Challenge;
     })
     .filter((challenge): challenge is Challenge => challenge !== undefined)
-    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    .sort((a, b) => a.order - b.order || compareOrdinal(a.id, b.id));
 
   problems.push(
     ...validateCourse(lessons, challenges, {

@@ -5,6 +5,7 @@
  * the outline out; the course map, `next` and `progress` all read it.
  */
 import type { Challenge, Lesson } from '../content/schema.js';
+import { compareOrdinal } from '../shared/ordinal.js';
 
 export type OutlineEntry =
   | { kind: 'lesson'; id: string; title: string; order: number; section: string; lesson: Lesson }
@@ -39,11 +40,11 @@ export function courseOutline(course: { lessons: readonly Lesson[]; challenges: 
   const sections = new Map<string, OutlineEntry[]>();
   for (const entry of entries) sections.set(entry.section, [...(sections.get(entry.section) ?? []), entry]);
   return [...sections.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareOrdinal(a, b))
     .map(([key, list]) => ({
       key,
       title: sectionTitle(key),
-      entries: list.sort((a, b) => a.order - b.order || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'lesson' ? -1 : 1)),
+      entries: list.sort((a, b) => a.order - b.order || (a.kind === b.kind ? compareOrdinal(a.id, b.id) : a.kind === 'lesson' ? -1 : 1)),
     }));
 }
 

@@ -6,6 +6,7 @@
 import { InputError } from '../parse/position.js';
 import { suppressedRulesByLine } from './suppressions.js';
 import type { Finding, Rule, RuleContext, RuleHit, RuleTarget, Severity } from './types.js';
+import { compareOrdinal } from '../shared/ordinal.js';
 
 export type Parser = (text: string, file: string) => unknown;
 
@@ -96,5 +97,5 @@ export function parseErrorFinding(error: InputError, severities: Readonly<Record
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || compareOrdinal(a.rule, b.rule));
 }

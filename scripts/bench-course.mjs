@@ -73,9 +73,11 @@ async function close(run, key) {
 console.log(`shipshape course bench, node ${process.version}, ${new Date().toISOString()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores\n`);
 
 // 1. First frame: once in a fresh data folder (the course is validated and cached), then warm.
+// The clock starts when the pseudo-terminal helper is about to start shipshape, not when Python
+// starts (its own start-up is about 130 ms on this machine, and no learner's terminal has it).
 async function firstFrame(home) {
-  const began = performance.now();
-  const run = start([], { SHIPSHAPE_HOME: home }, { terminal: true });
+  const run = start([], { SHIPSHAPE_HOME: home, RUN_IN_PTY_ANNOUNCE: 'pty: starting\n' }, { terminal: true });
+  const began = await run.until('pty: starting');
   const shown = await run.until('Threat model');
   await close(run, 'q');
   return shown - began;
@@ -85,7 +87,7 @@ const cold = await firstFrame(frameHome);
 const frames = [];
 for (let i = 0; i < frameRuns; i++) frames.push(await firstFrame(frameHome));
 rmSync(frameHome, { recursive: true, force: true });
-console.log('First frame: `shipshape` started in a 100x30 pseudo-terminal until the course map is drawn');
+console.log('First frame: `shipshape` started in a 100x30 pseudo-terminal until the course map is drawn (timed from the command\'s start, not the helper\'s)');
 console.log(`  first start (course validated and cached): ${ms(cold)}`);
 console.log(`  later starts: median ${ms(median(frames))}, min ${ms(Math.min(...frames))}, max ${ms(Math.max(...frames))} (n=${frameRuns}; target < 500 ms)`);
 

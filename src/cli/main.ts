@@ -99,6 +99,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         'check',
         1,
       );
+      // The engine connects (and is swept) while the course and the check's code load.
+      if (values['static-only'] !== true) void import('../runtime/engineConnection.js').then(({ warmUpEngine }) => warmUpEngine(), () => undefined);
       const { checkCommand } = await import('./commands/check.js');
       return checkCommand(
         { challengeId: positionals[0] ?? '', dir: values.dir as string | undefined, staticOnly: values['static-only'] === true, json: values.json === true },

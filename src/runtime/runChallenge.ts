@@ -18,14 +18,14 @@ import { BuildFailedError, buildImage } from './build.js';
 import { BuildContextError } from './buildContext.js';
 import { buildKitStepLine, classicStepLines } from './buildSteps.js';
 import { execInContainer, execTrusted, processMayBeRoot, startContainer, type DeliveredFile } from './container.js';
-import { engineInfo, engineVersion } from './engineFacts.js';
+import { connectedEngine } from './engineConnection.js';
 import { gateDockerfile, type GateRefusal } from './gate/buildGate.js';
 import { CHALLENGE_LABEL } from './labels.js';
 import { timeouts } from './limits.js';
 import { RefusedSettingsError, type Refusal } from './policy.js';
 import { findProbe } from './probes/registry.js';
 import type { AnyProbe } from './probes/types.js';
-import { RuntimeSession } from './session.js';
+import { RuntimeSession, sweepLeftovers } from './session.js';
 import { loadToolbox, ToolboxUnavailableError } from './toolbox.js';
 import { containerUser, numericOwner, runAsNonRootViolation } from './settings/containerUser.js';
 import { fromCompose } from './settings/fromCompose.js';
@@ -116,6 +116,7 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
   const onCancel = () => session.abort(CANCELLED);
   request.signal?.addEventListener('abort', onCancel, { once: true });
   const deadline = setTimeout(() => session.abort(`the runtime check took longer than ${timeouts.checkMs / 1000} s`), timeouts.checkMs);
+  let swept: Promise<number> | undefined;
   try {
     const labels = session.labels({ [CHALLENGE_LABEL]: request.challengeId });
     // The tag names the owning session: classic builds cannot take labels without LABEL steps.
@@ -125,7 +126,14 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     const stepEvents = buildStepReporter(request.dockerfile, onEvent);
     const source = request.dockerfileText === undefined ? undefined : { text: request.dockerfileText, model: request.dockerfile };
     const secretValues = buildSecrets.files.length > 0 ? { secrets: Object.fromEntries(buildSecrets.files.map((file) => [file.name, file.content.toString('utf8')])) } : {};
-    await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents, source, ...secretValues });
+    try {
+      await buildImage(session, { contextDir: dir, dockerfile: spec.dockerfile, tag, labels, onProgress: stepEvents, source, ...secretValues });
+    } finally {
+      // The process's one sweep of killed runs' leftovers starts once this build is done, and
+      // runs while the container starts: the check no longer waits for it (~40 ms), and it can
+      // never remove a cached image this build was about to tag as its own.
+      swept = sweepLeftovers(docker);
+    }
     const image = await docker.getImage(tag).inspect();
     const imageUser = image.Config?.User ?? '';
     // The kubelet checks runAsNonRoot against the image before it creates the container; so do we.
@@ -216,26 +224,9 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     request.signal?.removeEventListener('abort', onCancel);
     onEvent?.({ type: 'phase', phase: 'cleaning', message: 'removing the container and image' });
     await session.cleanup();
+    // Long finished by now as a rule; a check does not end with the sweep still under way.
+    await swept;
   }
-}
-
-/** One engine connection and one sweep of a killed run's leftovers per process. */
-let engineOnce: Promise<Docker> | undefined;
-function connectedEngine(): Promise<Docker> {
-  engineOnce ??= (async () => {
-    const [{ connectEngine }, { sweepLeftovers }] = await Promise.all([import('./engine.js'), import('./session.js')]);
-    const docker = await connectEngine();
-    // Asked now, so their answers arrive during the sweep rather than later, one by one.
-    void engineVersion(docker);
-    void engineInfo(docker);
-    await sweepLeftovers(docker);
-    return docker;
-  })();
-  // A failed connection is not remembered: the engine may be up by the next check.
-  engineOnce.catch(() => {
-    engineOnce = undefined;
-  });
-  return engineOnce;
 }
 
 /** Tags of the images the engine already has: building FROM them fetches nothing. */

@@ -28,7 +28,12 @@ export const attackSuidEscalation: Probe = {
   item: 'runtime.no-new-privileges',
   params: z.strictObject({}),
   async run(context) {
-    const appUid = (await context.execTrusted(['id', '-u'])).stdout.trim();
+    // Who the app runs as and which SUID-root programs exist are both only looked at: asked together.
+    const [appIdentity, search] = await Promise.all([
+      context.execTrusted(['id', '-u']),
+      context.execTrusted(['find', '/', '-xdev', '-perm', '-4000', '-user', '0', '-type', 'f'], { user: '0' }),
+    ]);
+    const appUid = appIdentity.stdout.trim();
     const attackerIsNobody = appUid === '0' || appUid === '';
     // The attacker's own tools are shipshape's busybox; only the SUID program is the image's.
     const attacker = (cmd: string[]) => context.execTrusted(cmd, attackerIsNobody ? { user: NOBODY } : undefined);
@@ -36,7 +41,6 @@ export const attackSuidEscalation: Probe = {
     const attackerUid = attackerIsNobody ? 65534 : Number(appUid);
     const who = attackerIsNobody ? 'the attacker (as nobody, uid 65534, since the app itself runs as root)' : `the attacker (as the app, uid ${attackerUid})`;
 
-    const search = await context.execTrusted(['find', '/', '-xdev', '-perm', '-4000', '-user', '0', '-type', 'f'], { user: '0' });
     const programs = search.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     if (programs.length === 0) return { passed: true, evidence: `${who} found no SUID-root program to abuse` };
 

@@ -2,7 +2,8 @@
  * What the engine says about itself (`/version`, `/info`), asked once per process and engine.
  * Several parts of a check need a fact from them (the toolbox its architecture, the build
  * cgroup its cgroup driver, BuildKit its API version); asked together when the engine is
- * connected, their round trips overlap the sweep instead of following one another.
+ * connected, their round trips overlap the check's own preparations instead of following one
+ * another.
  */
 import type Docker from 'dockerode';
 

@@ -201,7 +201,7 @@ export async function runChallenge(request: RunChallengeRequest): Promise<RunCha
     await Promise.all(indexes.filter((index) => probes[index]!.probe.observesOnly).map(runProbe));
     for (const index of indexes.filter((i) => !probes[i]!.probe.observesOnly)) await runProbe(index);
     if (exited !== undefined) return done(exited);
-    if (session.signal.aborted) return { results: probes.map(({ probe }, index) => results[index] ?? failAll([{ probe }], abortReason(session))[0]!), cancelled: cancelled() };
+    if (session.signal.aborted) return { results: probes.map(({ probe }, index) => results[index] ?? failedResult(probe, abortReason(session))), cancelled: cancelled() };
     return { results: results as CheckResult[], cancelled: false };
   } catch (error) {
     if (cancelled()) return done(CANCELLED, true);
@@ -327,7 +327,12 @@ async function exitedRightAway(container: Docker.Container, known?: Docker.Conta
 }
 
 function failAll(probes: { probe: AnyProbe }[], evidence: string): CheckResult[] {
-  return probes.map(({ probe }) => ({ kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, fix: probe.fix, findings: [] }));
+  return probes.map(({ probe }) => failedResult(probe, evidence));
+}
+
+/** The failed result of one probe that did not get to say anything itself. */
+function failedResult(probe: AnyProbe, evidence: string): CheckResult {
+  return { kind: 'runtime', id: probe.id, title: probe.title, item: probe.item, passed: false, evidence, fix: probe.fix, findings: [] };
 }
 
 /**

@@ -153,8 +153,10 @@ async function keepAsCache(session: RuntimeSession, tag: string): Promise<void> 
   const docker = session.docker;
   const built = await docker.getImage(tag).inspect().catch(() => undefined);
   if (!built) return;
-  const previous = await docker.getImage(`${cacheRepository}:latest`).inspect().catch(() => undefined);
-  const history = await docker.getImage(built.Id).history().catch(() => [] as { Id: string }[]);
+  const [previous, history] = await Promise.all([
+    docker.getImage(`${cacheRepository}:latest`).inspect().catch(() => undefined),
+    docker.getImage(built.Id).history().catch(() => [] as { Id: string }[]),
+  ]);
   session.keepLayers(history.map((entry: { Id: string }) => entry.Id).filter((id: string) => id.startsWith('sha256:')).map(shortId));
   session.keepLayers([shortId(built.Id)]);
   if (previous?.Id === built.Id) return;

@@ -258,7 +258,7 @@ async function reportError(error: unknown, io: Io): Promise<number> {
     io.err(`shipshape: ${error.format()}`);
     return 2;
   }
-  const { CourseContentError } = await import('../content/loadCourse.js');
+  const { CourseContentError } = await import('../content/course.js');
   if (error instanceof CourseContentError) {
     io.err(`shipshape: ${error.message}`);
     return 2;

@@ -18,42 +18,42 @@ function courseCopy(name: string): string {
 }
 
 describe('loadCourseCached', () => {
-  it('returns what loadCourse returns, first loaded and then cached', () => {
+  it('returns what loadCourse returns, first loaded and then cached', async () => {
     const root = courseCopy('same');
     const dataDir = path.join(scratch, 'data-same');
-    const fresh = loadCourseCached({ root, dataDir, dependsOn: 'v1' });
-    const cached = loadCourseCached({ root, dataDir, dependsOn: 'v1' });
+    const fresh = await loadCourseCached({ root, dataDir, dependsOn: 'v1' });
+    const cached = await loadCourseCached({ root, dataDir, dependsOn: 'v1' });
     expect(fresh).toEqual(loadCourse(root));
     expect(cached).toEqual(fresh);
   });
 
-  it('serves the cache while nothing changed (a planted cache entry proves it was read)', () => {
+  it('serves the cache while nothing changed (a planted cache entry proves it was read)', async () => {
     const root = courseCopy('planted');
     const dataDir = path.join(scratch, 'data-planted');
-    loadCourseCached({ root, dataDir, dependsOn: 'v1' });
+    await loadCourseCached({ root, dataDir, dependsOn: 'v1' });
     const [cacheFile] = readdirSync(path.join(dataDir, 'cache'));
     const full = path.join(dataDir, 'cache', cacheFile ?? '');
     const entry = JSON.parse(readFileSync(full, 'utf8')) as { course: { lessons: { title: string }[] } };
     entry.course.lessons[0]!.title = 'from the cache';
     writeFileSync(full, JSON.stringify(entry));
-    expect(loadCourseCached({ root, dataDir, dependsOn: 'v1' }).lessons[0]?.title).toBe('from the cache');
+    expect((await loadCourseCached({ root, dataDir, dependsOn: 'v1' })).lessons[0]?.title).toBe('from the cache');
     // Another version of shipshape must not trust it.
-    expect(loadCourseCached({ root, dataDir, dependsOn: 'v2' }).lessons[0]?.title).not.toBe('from the cache');
+    expect((await loadCourseCached({ root, dataDir, dependsOn: 'v2' })).lessons[0]?.title).not.toBe('from the cache');
   });
 
-  it('validates afresh when a content file changes', () => {
+  it('validates afresh when a content file changes', async () => {
     const root = courseCopy('edited');
     const dataDir = path.join(scratch, 'data-edited');
-    loadCourseCached({ root, dataDir, dependsOn: 'v1' });
+    await loadCourseCached({ root, dataDir, dependsOn: 'v1' });
     const manifest = path.join(root, 'challenges/04-runtime/01-non-root-dockerfile/challenge.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('difficulty: beginner', 'difficulty: impossible'));
-    expect(() => loadCourseCached({ root, dataDir, dependsOn: 'v1' })).toThrow(CourseContentError);
+    await expect(loadCourseCached({ root, dataDir, dependsOn: 'v1' })).rejects.toThrow(CourseContentError);
   });
 
-  it('is not needed for correctness: an unwritable data folder still loads', () => {
+  it('is not needed for correctness: an unwritable data folder still loads', async () => {
     const root = courseCopy('readonly');
     const notAFolder = path.join(scratch, 'a-file');
     writeFileSync(notAFolder, '');
-    expect(loadCourseCached({ root, dataDir: notAFolder, dependsOn: 'v1' }).lessons.length).toBeGreaterThan(0);
+    expect((await loadCourseCached({ root, dataDir: notAFolder, dependsOn: 'v1' })).lessons.length).toBeGreaterThan(0);
   });
 });

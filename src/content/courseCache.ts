@@ -3,13 +3,14 @@
  * and validate sixty Markdown and YAML files every time: about 100 ms of a 400 ms check here.
  * The cache is keyed by a fingerprint of every content file (path, size, modification time),
  * the course folder, the shipshape version and the rule and probe ids the validation relied on;
- * any change and the course is loaded and validated afresh. Writing it is best effort.
+ * any change and the course is loaded and validated afresh. Writing it is best effort. A hit
+ * loads none of what validation needs, so `list`, `hint` or the course map start without it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDirectory } from '../workspace/paths.js';
-import { defaultCourseRoot, loadCourse, type Course } from './loadCourse.js';
+import { defaultCourseRoot, type Course } from './course.js';
 import { compareOrdinal } from '../shared/ordinal.js';
 
 const CACHE_FORMAT = 1;
@@ -21,7 +22,7 @@ export interface CourseCacheOptions {
   dependsOn: string;
 }
 
-export function loadCourseCached(options: CourseCacheOptions): Course {
+export async function loadCourseCached(options: CourseCacheOptions): Promise<Course> {
   const root = options.root ?? defaultCourseRoot();
   const file = path.join(options.dataDir ?? dataDirectory(), 'cache', `course-${hash(root)}.json`);
   const fingerprint = hash([CACHE_FORMAT, root, options.dependsOn, ...contentStats(root)].join('\n'));
@@ -31,6 +32,8 @@ export function loadCourseCached(options: CourseCacheOptions): Course {
   } catch {
     // No cache yet, or an unreadable one: load afresh.
   }
+  // Validation (zod, the YAML parser, the rule and probe registries) loads only on a miss.
+  const { loadCourse } = await import('./loadCourse.js');
   const course = loadCourse(root);
   try {
     mkdirSync(path.dirname(file), { recursive: true });

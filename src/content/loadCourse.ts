@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../parse/position.js';
 import { allRules } from '../rules/registry.js';
 import { allProbes, probeParamsError } from '../runtime/probes/registry.js';
@@ -13,29 +12,11 @@ import { parseChallengeManifest, parseHints, parseLesson } from './parseContent.
 import { fileKindByName } from '../checks/fileKinds.js';
 import { baseImagesOf } from './baseImagesOfCourse.js';
 import type { Challenge, ChallengeManifest, Lesson } from './schema.js';
+import { CourseContentError, defaultCourseRoot, type Course } from './course.js';
 import { validateCourse, type CourseProblem } from './validateCourse.js';
 import { compareOrdinal } from '../shared/ordinal.js';
 
-export interface Course {
-  root: string;
-  lessons: Lesson[];
-  challenges: Challenge[];
-}
-
-export class CourseContentError extends Error {
-  constructor(readonly problems: CourseProblem[]) {
-    super(`The course content has ${problems.length} problem(s):\n${problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
-    this.name = 'CourseContentError';
-  }
-}
-
-/** The course that ships with shipshape, or the one SHIPSHAPE_COURSE points at. */
-export function defaultCourseRoot(): string {
-  const fromEnv = process.env.SHIPSHAPE_COURSE;
-  if (fromEnv) return path.resolve(fromEnv);
-  // dist/content/loadCourse.js -> package root (the same depth from src/ under vitest).
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
+export { CourseContentError, defaultCourseRoot, lessonForItem, type Course } from './course.js';
 
 export function loadCourse(root: string = defaultCourseRoot()): Course {
   const problems: CourseProblem[] = [];
@@ -120,7 +101,3 @@ function declareDefaultImages(manifest: ChallengeManifest, folder: string): void
   runtime.images = baseImagesOf(dockerfiles);
 }
 
-/** The lesson that teaches a curriculum item, for "learn why" links. */
-export function lessonForItem(course: Pick<Course, 'lessons'>, item: string | undefined): Lesson | undefined {
-  return item === undefined ? undefined : course.lessons.find((lesson) => lesson.items.some((taught) => taught === item));
-}

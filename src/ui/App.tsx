@@ -8,7 +8,7 @@
 import { Text, useApp, useInput, useStdin } from 'ink';
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { Course } from '../content/loadCourse.js';
-import { lessonForItem } from '../content/loadCourse.js';
+import { lessonForItem } from '../content/course.js';
 import { courseOutline, outlineEntries, type OutlineEntry } from '../progress/courseOutline.js';
 import { nextStep } from '../progress/nextStep.js';
 import { recordCheck, recordHintShown, recordLessonOpened, recordQuizAnswer, recordReset, recordSkip, recordSolutionShownEarly, type Progress } from '../progress/progress.js';

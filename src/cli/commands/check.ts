@@ -2,7 +2,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkChallenge } from '../../checks/checkChallenge.js';
-import { lessonForItem } from '../../content/loadCourse.js';
+import { lessonForItem } from '../../content/course.js';
 import { recordVerdict } from '../../progress/recordVerdict.js';
 import { progressLine } from '../../report/checkProgress.js';
 import { formatVerdict, verdictToJson } from '../../report/checkReport.js';
@@ -20,7 +20,7 @@ export interface CheckCommandOptions {
 }
 
 export async function checkCommand(options: CheckCommandOptions, io: Io): Promise<number> {
-  const course = cliCourse();
+  const course = (await cliCourse());
   const challenge = course.challenges.find((candidate) => candidate.id === options.challengeId);
   if (!challenge) {
     throw new UsageError(`no challenge "${options.challengeId}"; see \`shipshape list\``, 'check');

@@ -13,7 +13,7 @@ import type { Io } from '../main.js';
 export async function doctorCommand(options: { json: boolean }, io: Io): Promise<number> {
   const facts = await gatherFacts({
     env: process.env,
-    images: baseImagesOf(courseDockerfiles(cliCourse())),
+    images: baseImagesOf(courseDockerfiles((await cliCourse()))),
     dataDir: dataDirectory(),
     nodeRequired: nodeRequirement(),
   });

@@ -49,7 +49,7 @@ export async function gradeCommand(options: GradeCommandOptions, io: Io): Promis
   const root = path.resolve(options.submissions);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${options.submissions} is not a folder of submissions`, 'grade');
 
-  const course = cliCourse();
+  const course = (await cliCourse());
   const selected = selectChallenges(course.challenges, options.challenges);
   const known = new Set(course.challenges.map((c) => c.id));
 

@@ -7,8 +7,8 @@ import type { Io } from '../main.js';
 import { style } from '../style.js';
 import { UsageError } from '../usage.js';
 
-export function hintCommand(options: { challengeId: string; number: string | undefined }, io: Io): number {
-  const challenge = challengeArgument(cliCourse(), options.challengeId, 'hint');
+export async function hintCommand(options: { challengeId: string; number: string | undefined }, io: Io): Promise<number> {
+  const challenge = challengeArgument((await cliCourse()), options.challengeId, 'hint');
   const total = challenge.hints.length;
   if (total === 0) {
     io.out(`${challenge.id} has no hints; the task and \`shipshape check ${challenge.id}\` say what is wrong.`);

@@ -27,7 +27,7 @@ export interface ImagesCommandOptions {
 }
 
 export async function imagesCommand(options: ImagesCommandOptions, io: Io): Promise<number> {
-  const needed = baseImagesOf(courseDockerfiles(cliCourse()));
+  const needed = baseImagesOf(courseDockerfiles((await cliCourse())));
   const docker = await connectEngine();
   try {
     switch (options.action) {

@@ -1,5 +1,5 @@
 /** `shipshape lesson <id> [--answers]`: a lesson as plain text, for reading outside the TUI. */
-import { lessonForItem } from '../../content/loadCourse.js';
+import { lessonForItem } from '../../content/course.js';
 import { answerLine, questionLines } from '../../content/quizText.js';
 import type { Io } from '../main.js';
 import { style } from '../style.js';
@@ -9,8 +9,8 @@ import type { Span } from '../../ui/markdown/styledText.js';
 import { cliCourse } from '../course.js';
 
 /** Answers stay hidden unless asked for: the quiz is for answering, in the TUI or on paper. */
-export function lessonCommand(id: string, io: Io, options: { answers: boolean } = { answers: false }): number {
-  const course = cliCourse();
+export async function lessonCommand(id: string, io: Io, options: { answers: boolean } = { answers: false }): Promise<number> {
+  const course = (await cliCourse());
   // A curriculum item id (`runtime.non-root`, as lint prints it) finds the lesson that teaches it.
   const lesson = course.lessons.find((candidate) => candidate.id === id) ?? lessonForItem(course, id);
   if (!lesson) {

@@ -4,8 +4,8 @@ import { style } from '../style.js';
 import { cliCourse } from '../course.js';
 import { fileKindByName } from '../../checks/fileKinds.js';
 
-export function listCommand(options: { json: boolean }, io: Io): number {
-  const course = cliCourse();
+export async function listCommand(options: { json: boolean }, io: Io): Promise<number> {
+  const course = (await cliCourse());
   const lessons = course.lessons.map((lesson) => ({
     kind: 'lesson' as const,
     id: lesson.id,

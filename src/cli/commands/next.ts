@@ -5,8 +5,8 @@ import { readProgress } from '../../progress/store.js';
 import { cliCourse } from '../course.js';
 import type { Io } from '../main.js';
 
-export function nextCommand(io: Io): number {
-  const entries = outlineEntries(courseOutline(cliCourse()));
+export async function nextCommand(io: Io): Promise<number> {
+  const entries = outlineEntries(courseOutline((await cliCourse())));
   const { progress, problem } = readProgress();
   if (problem) io.err(`shipshape: ${problem}`);
   const next = nextStep(entries, progress);

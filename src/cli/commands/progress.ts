@@ -12,8 +12,8 @@ import { style } from '../style.js';
 
 const marks = { passed: '[x]', 'in-progress': '[~]', 'not-started': '[ ]' } as const;
 
-export function progressCommand(options: { json: boolean }, io: Io): number {
-  const course = cliCourse();
+export async function progressCommand(options: { json: boolean }, io: Io): Promise<number> {
+  const course = (await cliCourse());
   const sections = courseOutline(course);
   const entries = outlineEntries(sections);
   const { progress, problem } = readProgress();

@@ -9,7 +9,7 @@ import type { Io } from '../main.js';
 import { UsageError } from '../usage.js';
 
 export async function resetCommand(options: { challengeId: string; yes: boolean }, io: Io): Promise<number> {
-  const course = cliCourse();
+  const course = (await cliCourse());
   const challenge = challengeArgument(course, options.challengeId, 'reset');
   const dir = workspaceDir(challenge);
   if (!options.yes) {

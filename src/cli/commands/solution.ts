@@ -13,8 +13,8 @@ import { challengeArgument } from '../challengeArgument.js';
 import { cliCourse } from '../course.js';
 import type { Io } from '../main.js';
 
-export function solutionCommand(options: { challengeId: string; force: boolean }, io: Io): number {
-  const course = cliCourse();
+export async function solutionCommand(options: { challengeId: string; force: boolean }, io: Io): Promise<number> {
+  const course = (await cliCourse());
   const challenge = challengeArgument(course, options.challengeId, 'solution');
   const passed = challengeStatus(readProgress().progress.challenges[challenge.id]) === 'passed';
   if (!passed && !options.force) {

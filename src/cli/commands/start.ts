@@ -10,7 +10,7 @@ export async function startCourse(io: Io, options: { plain: boolean } = { plain:
   const plainWanted = options.plain || process.stdin.isTTY !== true || process.stdout.isTTY !== true || process.env.INK_SCREEN_READER === 'true' || process.env.TERM === 'dumb';
   // Ink and React take the longest to load: start reading them before the course is loaded.
   const ui = plainWanted ? undefined : importInteractiveUi();
-  const course = cliCourse();
+  const course = (await cliCourse());
   const { realPorts } = await import('../../ui/ports.js');
   const ports = realPorts(course);
   if (!ui) {

@@ -10,10 +10,10 @@ import { cliCourse } from '../course.js';
 import type { Io } from '../main.js';
 import { UsageError } from '../usage.js';
 
-export function variantCommand(options: { challengeId: string; seed: string | undefined; out: string | undefined; solution: boolean }, io: Io): number {
+export async function variantCommand(options: { challengeId: string; seed: string | undefined; out: string | undefined; solution: boolean }, io: Io): Promise<number> {
   if (options.seed === undefined || options.seed === '') throw new UsageError('--seed S is required', 'variant');
   if (options.out === undefined) throw new UsageError('--out DIR is required', 'variant');
-  const course = cliCourse();
+  const course = (await cliCourse());
   const challenge = course.challenges.find((c) => c.id === options.challengeId);
   if (!challenge) throw new UsageError(`no challenge "${options.challengeId}"; see \`shipshape list\``, 'variant');
   const parameters = challenge.variants ?? [];

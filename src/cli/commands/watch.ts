@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { lessonForItem } from '../../content/loadCourse.js';
+import { lessonForItem } from '../../content/course.js';
 import { recordVerdict } from '../../progress/recordVerdict.js';
 import { formatVerdict } from '../../report/checkReport.js';
 import { engineCheckRunner, type CheckRunner } from '../../watch/checkRunner.js';
@@ -28,7 +28,7 @@ export interface WatchCommandOptions {
 }
 
 export async function watchCommand(options: WatchCommandOptions, io: Io): Promise<number> {
-  const course = cliCourse();
+  const course = (await cliCourse());
   const challenge = challengeArgument(course, options.challengeId, 'watch');
   const dir = options.dir === undefined ? ensureWorkspace(course, challenge) : path.resolve(options.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--dir ${options.dir} is not a folder`, 'watch');

@@ -17,7 +17,7 @@ import { doctorCommand } from './doctor.js';
 
 export async function workshopBundleCommand(options: { out: string | undefined }, io: Io): Promise<number> {
   if (options.out === undefined) throw new UsageError('--out FILE is required', 'workshop');
-  const images = baseImagesOf(courseDockerfiles(cliCourse()));
+  const images = baseImagesOf(courseDockerfiles((await cliCourse())));
   const docker = await connectEngine();
   try {
     const manifest = await writeWorkshopBundle(docker, images, packageVersion(), options.out);

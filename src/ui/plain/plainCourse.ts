@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Course } from '../../content/loadCourse.js';
-import { lessonForItem } from '../../content/loadCourse.js';
+import { lessonForItem } from '../../content/course.js';
 import { questionLines, shuffledSteps } from '../../content/quizText.js';
 import type { Challenge, Lesson } from '../../content/schema.js';
 import { courseOutline, outlineEntries, type OutlineEntry } from '../../progress/courseOutline.js';

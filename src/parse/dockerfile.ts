@@ -4,7 +4,8 @@
  * of text. dockerfile-ast is deliberately forgiving (it serves editors); what BuildKit would
  * reject is turned into an `InputError` here with the offending line.
  */
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { DockerfileParser } from './dockerfileAst.js';
 import { InputError, looksBinary } from './position.js';
 
 export interface DockerInstruction {

@@ -230,6 +230,8 @@ export function parseImageReference(reference: string): ImageReference {
 
 /** dockerfile-ast accepts a heredoc that never ends; BuildKit does not. */
 function checkHeredocsTerminated(text: string, file: string): void {
+  // Every heredoc starts with `<<`; most Dockerfiles have none and need not be split into lines.
+  if (!text.includes('<<')) return;
   const lines = text.split(/\r?\n/);
   const open: { word: string; line: number }[] = [];
   lines.forEach((line, index) => {

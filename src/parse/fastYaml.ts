@@ -142,7 +142,8 @@ function positionTree(composed: ComposedNode, value: unknown): PositionTree | un
 function sequenceTree(node: ComposedNode, items: unknown[]): PositionTree | undefined {
   if (node.children.length !== items.length) return undefined;
   const positioned: NonNullable<PositionTree['items']> = [];
-  for (const [index, child] of node.children.entries()) {
+  for (let index = 0; index < node.children.length; index++) {
+    const child = node.children[index] as ComposedNode;
     if (child.kind === null) return undefined;
     const value = positionTree(child, items[index]);
     if (!value) return undefined;
@@ -174,8 +175,9 @@ function mappingTree(node: ComposedNode, map: Record<string, unknown>): Position
 function unwrap(node: ComposedNode): ComposedNode {
   let current = node;
   for (;;) {
-    const [only, ...rest] = current.children;
-    if (!only || rest.length > 0 || only.kind !== current.kind || !Object.is(only.result, current.result)) return current;
+    // Indexed, not destructured with a rest element: this runs for every node of every file.
+    const only = current.children.length === 1 ? current.children[0] : undefined;
+    if (!only || only.kind !== current.kind || !Object.is(only.result, current.result)) return current;
     current = only;
   }
 }

@@ -21,6 +21,9 @@ interface ComposedNode {
   children: ComposedNode[];
 }
 
+/** The children of every node that has none; never added to (see the listener). */
+const NO_CHILDREN: ComposedNode[] = Object.freeze([]) as unknown as ComposedNode[];
+
 /** Where a value and everything under it start, as offsets into the text. */
 interface PositionTree {
   keys?: Map<string, { keyAt: number; value: PositionTree }>;
@@ -55,7 +58,9 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
   if (UNSUPPORTED_SYNTAX.test(text) || text.includes('__proto__')) return undefined;
   const roots: ComposedNode[] = [];
   let agrees = true;
-  const open: { openedAt: number; children: ComposedNode[] }[] = [];
+  // A node's children array is made when its first child closes: most nodes are scalars, which
+  // have none and share NO_CHILDREN.
+  const open: { openedAt: number; children: ComposedNode[] | undefined }[] = [];
   const options: LoadOptions = {
     schema: CORE_SCHEMA,
     onWarning: () => {
@@ -64,15 +69,17 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
     listener(event, listened) {
       const state = listened as unknown as ListenedState;
       if (event === 'open') {
-        open.push({ openedAt: state.position, children: [] });
+        open.push({ openedAt: state.position, children: undefined });
         return;
       }
       const opened = open.pop();
       if (!opened) return;
       const start = skipSeparation(state.input, opened.openedAt);
-      const node: ComposedNode = { start, end: state.position, kind: state.kind, result: state.result, children: opened.children };
+      const node: ComposedNode = { start, end: state.position, kind: state.kind, result: state.result, children: opened.children ?? NO_CHILDREN };
       if (!contentAgrees(state, node)) agrees = false;
-      (open.at(-1)?.children ?? roots).push(node);
+      const parent = open.length > 0 ? open[open.length - 1] : undefined;
+      if (parent === undefined) roots.push(node);
+      else (parent.children ??= []).push(node);
     },
   };
   let values: unknown[];
@@ -136,8 +143,15 @@ function positionTree(composed: ComposedNode, value: unknown): PositionTree | un
   if (!Object.is(node.result, value)) return undefined;
   if (Array.isArray(value)) return node.kind === 'sequence' ? sequenceTree(node, value) : undefined;
   if (typeof value === 'object' && value !== null) return node.kind === 'mapping' ? mappingTree(node, value as Record<string, unknown>) : undefined;
-  return {};
+  return LEAF;
 }
+
+/**
+ * The position tree of every scalar: it has nothing below it, and trees are only read, so one
+ * frozen object serves them all (most nodes are scalars; each had its own empty object, kept
+ * alive with its document for the whole run).
+ */
+const LEAF: PositionTree = Object.freeze({});
 
 function sequenceTree(node: ComposedNode, items: unknown[]): PositionTree | undefined {
   if (node.children.length !== items.length) return undefined;

@@ -56,8 +56,17 @@ const slimLanguageServerTypes = {
   name: 'slim-language-server-types',
   setup(build) {
     build.onResolve({ filter: /^vscode-languageserver-types$/ }, (args) =>
-      /node_modules[\\/]dockerfile-ast[\\/]/.test(args.importer) ? { path: path.resolve('dist/parse/languageServerTypes.js') } : undefined,
+      /node_modules[\\/]dockerfile-ast[\\/]/.test(args.importer) ? { path: 'vscode-languageserver-types', namespace: 'slim-lst' } : undefined,
     );
+    // An ES module required from CommonJS is reached through getters (esbuild's __toCommonJS
+    // over the module's export getters): two calls on every `Range.create` and `Position.create`,
+    // which dockerfile-ast makes for every argument of every instruction. A plain CommonJS object
+    // holding the two (constant) values is read like any property.
+    build.onLoad({ filter: /.*/, namespace: 'slim-lst' }, () => ({
+      contents: `const { Position, Range } = require(${JSON.stringify(path.resolve('dist/parse/languageServerTypes.js'))});\nmodule.exports = { Position, Range };`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
   },
 };
 

@@ -29,10 +29,14 @@ export interface ChmodUse {
  */
 export function chmodUses(script: string): ChmodUse[] {
   const uses: ChmodUse[] = [];
+  // Every word splitCommands yields is a stretch of the script (it only cuts, and trims quotes
+  // off the ends), so a script that names none of the three programs has no use to find: most
+  // RUN lines, which three rules would otherwise split into commands again and again.
+  if (!script.includes('chmod') && !script.includes('install') && !script.includes('mkdir')) return uses;
   const createdDirectories = new Set<string>();
   for (const command of splitCommands(script)) {
     command.words.forEach((word, index) => {
-      const program = word.split('/').at(-1);
+      const program = word.slice(word.lastIndexOf('/') + 1);
       if (program !== 'chmod' && program !== 'install' && program !== 'mkdir') return;
       const rest = command.words.slice(index + 1);
       const text = command.words.slice(index).join(' ');

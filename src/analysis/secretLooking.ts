@@ -69,17 +69,23 @@ interface CredentialPattern {
   secretGroup?: number;
   /** The match is a marker, not the secret (a PEM header), so it may be shown whole. */
   showWhole?: boolean;
+  /**
+   * Text every match contains (lower-cased when the pattern ignores case): most instructions
+   * contain none, and a substring search is far cheaper than running the pattern over them.
+   */
+  needs: readonly string[];
 }
 
-const CREDENTIAL_PATTERNS: CredentialPattern[] = [
-  { description: 'an AWS access key id', pattern: /\bAKIA[0-9A-Z]{16}\b/g },
-  { description: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
-  { description: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g, showWhole: true },
-  { description: 'a literal Authorization header', pattern: /Authorization:\s*(?:Bearer|Basic|token)\s+([^\s"'\\]+)/gi, secretGroup: 1 },
+/** Exported for the test that holds each pattern's `needs` to the pattern. */
+export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
+  { description: 'an AWS access key id', pattern: /\bAKIA[0-9A-Z]{16}\b/g, needs: ['AKIA'] },
+  { description: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g, needs: ['gh', 'github_pat_'] },
+  { description: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g, showWhole: true, needs: [' PRIVATE KEY-----'] },
+  { description: 'a literal Authorization header', pattern: /Authorization:\s*(?:Bearer|Basic|token)\s+([^\s"'\\]+)/gi, secretGroup: 1, needs: ['authorization:'] },
   // `=` or whitespace after the flag, so `--password-stdin` (the right way) never matches.
-  { description: 'a literal --password value', pattern: /--password(?:=|\s+)["']?([^\s"']+)/g, secretGroup: 1 },
+  { description: 'a literal --password value', pattern: /--password(?:=|\s+)["']?([^\s"']+)/g, secretGroup: 1, needs: ['--password'] },
   // Bounded repetitions keep a hostile, kilobytes-long token from making this quadratic.
-  { description: 'a password inside a URL', pattern: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/:@"']{1,256}:([^\s/@"']{1,256})@/gi, secretGroup: 1 },
+  { description: 'a password inside a URL', pattern: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/:@"']{1,256}:([^\s/@"']{1,256})@/gi, secretGroup: 1, needs: ['://'] },
 ];
 
 /**
@@ -90,7 +96,10 @@ const CREDENTIAL_PATTERNS: CredentialPattern[] = [
  */
 export function findLiteralCredentials(text: string): CredentialMatch[] {
   const matches: CredentialMatch[] = [];
-  for (const { description, pattern, secretGroup, showWhole } of CREDENTIAL_PATTERNS) {
+  let lower: string | undefined;
+  for (const { description, pattern, secretGroup, showWhole, needs } of CREDENTIAL_PATTERNS) {
+    const searched = pattern.ignoreCase ? (lower ??= text.toLowerCase()) : text;
+    if (!needs.some((literal) => searched.includes(literal))) continue;
     for (const match of text.matchAll(pattern)) {
       const secret = secretGroup === undefined ? match[0] : (match[secretGroup] ?? '');
       if (secretGroup !== undefined && (secret.startsWith('$') || secret.startsWith('-'))) continue;

@@ -21,39 +21,53 @@ export interface SimpleCommand {
  */
 export function splitCommands(script: string): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
+  // The command being read is `current` plus the stretch of the script from `from` on: whole
+  // stretches are sliced out rather than built a character at a time (every RUN line of a run
+  // passes through here, several times).
   let current = '';
-  let quote: string | undefined;
+  let from = 0;
+  let quote: number | undefined;
   const flush = (separator: string): void => {
     const command = toSimpleCommand(current, separator);
     if (command) commands.push(command);
     current = '';
   };
   for (let index = 0; index < script.length; index++) {
-    const char = script[index] ?? '';
-    const next = script[index + 1] ?? '';
-    if (quote) {
+    const char = script.charCodeAt(index);
+    if (quote !== undefined) {
       if (char === quote) quote = undefined;
-      current += char;
       continue;
     }
-    if (char === '"' || char === "'") {
+    const next = script.charCodeAt(index + 1);
+    if (char === DOUBLE_QUOTE || char === SINGLE_QUOTE) {
       quote = char;
-      current += char;
-    } else if (char === '\\' && next === '\n') {
+    } else if (char === BACKSLASH && next === NEWLINE) {
+      current += script.slice(from, index) + ' ';
       index++;
-      current += ' ';
-    } else if ((char === '&' && next === '&') || (char === '|' && next === '|')) {
-      flush(char + next);
+      from = index + 1;
+    } else if ((char === AMPERSAND && next === AMPERSAND) || (char === BAR && next === BAR)) {
+      current += script.slice(from, index);
+      flush(char === AMPERSAND ? '&&' : '||');
       index++;
-    } else if (char === '|' || char === ';' || char === '\n') {
-      flush(char);
-    } else {
-      current += char;
+      from = index + 1;
+    } else if (char === BAR || char === SEMICOLON || char === NEWLINE) {
+      current += script.slice(from, index);
+      flush(script[index] as string);
+      from = index + 1;
     }
   }
+  current += script.slice(from);
   flush('');
   return commands;
 }
+
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const AMPERSAND = 0x26;
+const BAR = 0x7c;
+const SEMICOLON = 0x3b;
 
 const TRANSPARENT_PREFIXES = new Set(['sudo', 'env', 'exec', 'command', 'time', 'nice']);
 

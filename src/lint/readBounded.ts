@@ -32,12 +32,15 @@ export function describeFileType(stats: Stats): string {
  * @example readBounded('Dockerfile', 1024 * 1024) // { kind: 'text', text: 'FROM ...', bytes: 1234 }
  */
 export function readBounded(file: string, capBytes: number, headBytes = 64 * 1024): ReadVerdict {
-  let stats: Stats;
+  let stats: Stats | undefined;
   try {
-    stats = statSync(file);
+    // A missing file is common (a Dockerfile's `<name>.dockerignore` is looked for first) and
+    // needs no exception: building one, stack and all, cost more than the stat itself.
+    stats = statSync(file, { throwIfNoEntry: false });
   } catch (error) {
     return { kind: 'unreadable', reason: reasonOf(error) };
   }
+  if (stats === undefined) return { kind: 'unreadable', reason: reasonOf({ code: 'ENOENT' }) };
   if (!stats.isFile()) return { kind: 'not-regular', what: describeFileType(stats) };
   let fd: number;
   try {

@@ -4,7 +4,8 @@
  * of text. dockerfile-ast is deliberately forgiving (it serves editors); what BuildKit would
  * reject is turned into an `InputError` here with the offending line.
  */
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { DockerfileParser } from './dockerfileAst.js';
 import { InputError, looksBinary } from './position.js';
 
 export interface DockerInstruction {
@@ -229,6 +230,8 @@ export function parseImageReference(reference: string): ImageReference {
 
 /** dockerfile-ast accepts a heredoc that never ends; BuildKit does not. */
 function checkHeredocsTerminated(text: string, file: string): void {
+  // Every heredoc starts with `<<`; most Dockerfiles have none and need not be split into lines.
+  if (!text.includes('<<')) return;
   const lines = text.split(/\r?\n/);
   const open: { word: string; line: number }[] = [];
   lines.forEach((line, index) => {

@@ -21,6 +21,9 @@ interface ComposedNode {
   children: ComposedNode[];
 }
 
+/** The children of every node that has none; never added to (see the listener). */
+const NO_CHILDREN: ComposedNode[] = Object.freeze([]) as unknown as ComposedNode[];
+
 /** Where a value and everything under it start, as offsets into the text. */
 interface PositionTree {
   keys?: Map<string, { keyAt: number; value: PositionTree }>;
@@ -55,7 +58,9 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
   if (UNSUPPORTED_SYNTAX.test(text) || text.includes('__proto__')) return undefined;
   const roots: ComposedNode[] = [];
   let agrees = true;
-  const open: { openedAt: number; children: ComposedNode[] }[] = [];
+  // A node's children array is made when its first child closes: most nodes are scalars, which
+  // have none and share NO_CHILDREN.
+  const open: { openedAt: number; children: ComposedNode[] | undefined }[] = [];
   const options: LoadOptions = {
     schema: CORE_SCHEMA,
     onWarning: () => {
@@ -64,15 +69,17 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
     listener(event, listened) {
       const state = listened as unknown as ListenedState;
       if (event === 'open') {
-        open.push({ openedAt: state.position, children: [] });
+        open.push({ openedAt: state.position, children: undefined });
         return;
       }
       const opened = open.pop();
       if (!opened) return;
       const start = skipSeparation(state.input, opened.openedAt);
-      const node: ComposedNode = { start, end: state.position, kind: state.kind, result: state.result, children: opened.children };
+      const node: ComposedNode = { start, end: state.position, kind: state.kind, result: state.result, children: opened.children ?? NO_CHILDREN };
       if (!contentAgrees(state, node)) agrees = false;
-      (open.at(-1)?.children ?? roots).push(node);
+      const parent = open.length > 0 ? open[open.length - 1] : undefined;
+      if (parent === undefined) roots.push(node);
+      else (parent.children ??= []).push(node);
     },
   };
   let values: unknown[];
@@ -136,13 +143,21 @@ function positionTree(composed: ComposedNode, value: unknown): PositionTree | un
   if (!Object.is(node.result, value)) return undefined;
   if (Array.isArray(value)) return node.kind === 'sequence' ? sequenceTree(node, value) : undefined;
   if (typeof value === 'object' && value !== null) return node.kind === 'mapping' ? mappingTree(node, value as Record<string, unknown>) : undefined;
-  return {};
+  return LEAF;
 }
+
+/**
+ * The position tree of every scalar: it has nothing below it, and trees are only read, so one
+ * frozen object serves them all (most nodes are scalars; each had its own empty object, kept
+ * alive with its document for the whole run).
+ */
+const LEAF: PositionTree = Object.freeze({});
 
 function sequenceTree(node: ComposedNode, items: unknown[]): PositionTree | undefined {
   if (node.children.length !== items.length) return undefined;
   const positioned: NonNullable<PositionTree['items']> = [];
-  for (const [index, child] of node.children.entries()) {
+  for (let index = 0; index < node.children.length; index++) {
+    const child = node.children[index] as ComposedNode;
     if (child.kind === null) return undefined;
     const value = positionTree(child, items[index]);
     if (!value) return undefined;
@@ -174,8 +189,9 @@ function mappingTree(node: ComposedNode, map: Record<string, unknown>): Position
 function unwrap(node: ComposedNode): ComposedNode {
   let current = node;
   for (;;) {
-    const [only, ...rest] = current.children;
-    if (!only || rest.length > 0 || only.kind !== current.kind || !Object.is(only.result, current.result)) return current;
+    // Indexed, not destructured with a rest element: this runs for every node of every file.
+    const only = current.children.length === 1 ? current.children[0] : undefined;
+    if (!only || only.kind !== current.kind || !Object.is(only.result, current.result)) return current;
     current = only;
   }
 }

@@ -119,11 +119,13 @@ await saveToVerdict('Static re-check in the TUI: file written until the new verd
   open: async (run) => {
     await run.until('Threat model');
     await pause(300);
+    // Waited for from before the typing: the filtered list can be drawn before the last key is sent.
+    const filtered = run.until('/pin-base-image\u258f');
     for (const ch of '/pin-base-image') {
       run.send(ch);
       await pause(30);
     }
-    await run.until('(pin-base-image)');
+    await filtered;
     await pause(100);
     run.send('\r');
     await pause(150);

@@ -46,30 +46,6 @@ const lazyDockerodeDependencies = {
   },
 };
 
-/**
- * dockerfile-ast calls two functions of vscode-languageserver-types (Position.create and
- * Range.create); the package is 84 KB of namespaces compiled and run on every `lint` of a
- * Dockerfile. The bundle gives it parse/languageServerTypes.js instead (held to the package by
- * its test).
- */
-const slimLanguageServerTypes = {
-  name: 'slim-language-server-types',
-  setup(build) {
-    build.onResolve({ filter: /^vscode-languageserver-types$/ }, (args) =>
-      /node_modules[\\/]dockerfile-ast[\\/]/.test(args.importer) ? { path: 'vscode-languageserver-types', namespace: 'slim-lst' } : undefined,
-    );
-    // An ES module required from CommonJS is reached through getters (esbuild's __toCommonJS
-    // over the module's export getters): two calls on every `Range.create` and `Position.create`,
-    // which dockerfile-ast makes for every argument of every instruction. A plain CommonJS object
-    // holding the two (constant) values is read like any property.
-    build.onLoad({ filter: /.*/, namespace: 'slim-lst' }, () => ({
-      contents: `const { Position, Range } = require(${JSON.stringify(path.resolve('dist/parse/languageServerTypes.js'))});\nmodule.exports = { Position, Range };`,
-      loader: 'js',
-      resolveDir: process.cwd(),
-    }));
-  },
-};
-
 await build({
   // The reaper is a process of its own (runtime/reaper.ts), forked beside the CLI.
   entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js' },
@@ -88,7 +64,7 @@ await build({
   // tar-stream (build contexts, the toolbox) are bundled too: resolving and loading their dozen
   // CommonJS files through Node's loader cost every runtime check ~15 ms.
   external: ['react-devtools-core', '@grpc/grpc-js'],
-  plugins: [lazyDockerodeDependencies, slimLanguageServerTypes],
+  plugins: [lazyDockerodeDependencies],
   // React's production build: the development one checks and warns on every render.
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins. The real

@@ -1,11 +1,10 @@
 /**
- * Dockerfile parsing: a thin, position-keeping model on top of `dockerfile-ast` (the parser
- * behind the Dockerfile language server), so rules reason about stages and instructions instead
- * of text. dockerfile-ast is deliberately forgiving (it serves editors); what BuildKit would
- * reject is turned into an `InputError` here with the offending line.
+ * Dockerfile parsing: a position-keeping model of stages and instructions on top of the file's
+ * syntax (dockerfileSyntax.ts), so rules reason about stages and instructions instead of text.
+ * The syntax reader is forgiving; what BuildKit would reject is turned into an `InputError` here
+ * with the offending line.
  */
-import type { Instruction } from 'dockerfile-ast';
-import { DockerfileParser } from './dockerfileAst.js';
+import { readDockerfileSyntax, type SyntaxInstruction } from './dockerfileSyntax.js';
 import { InputError, looksBinary } from './position.js';
 
 export interface DockerInstruction {
@@ -88,25 +87,22 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileMo
   }
   checkHeredocsTerminated(text, file);
 
-  const ast = DockerfileParser.parse(text);
+  const syntax = readDockerfileSyntax(text);
   const directives: Record<string, string> = {};
-  for (const directive of ast.getDirectives()) {
-    const name = directive.getDirective();
-    if (name) directives[name.toLowerCase()] = directive.getValue();
+  for (const directive of syntax.directives) {
+    const name = directive.name.toLowerCase();
+    if (name === 'syntax' || name === 'escape') directives[name] = directive.value;
   }
-  const comments = ast.getComments().map((comment) => ({
-    text: comment.getContent() ?? '',
-    line: comment.getRange().start.line + 1,
-  }));
+  const comments = syntax.comments;
 
   const globalArgs: DockerInstruction[] = [];
   const stages: DockerStage[] = [];
   const argDefaults = new Map<string, string>();
 
-  for (const node of ast.getInstructions()) {
+  for (const node of syntax.instructions) {
     const instruction = toInstruction(node);
     if (!KNOWN_INSTRUCTIONS.has(instruction.keyword)) {
-      throw new InputError(file, instruction, `unknown instruction "${node.getInstruction()}"; expected one of FROM, RUN, COPY, USER, ...`);
+      throw new InputError(file, instruction, `unknown instruction "${node.word}"; expected one of FROM, RUN, COPY, USER, ...`);
     }
     if (instruction.keyword === 'FROM') {
       stages.push(toStage(instruction, stages, argDefaults, file));
@@ -128,30 +124,25 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileMo
   return { file, globalArgs, stages, comments, directives };
 }
 
-function toInstruction(node: Instruction): DockerInstruction {
-  const range = node.getRange();
+function toInstruction(node: SyntaxInstruction): DockerInstruction {
   const flags: Record<string, string> = {};
   const mounts: string[] = [];
-  const withFlags = node as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
-  if (typeof withFlags.getFlags === 'function') {
-    for (const flag of withFlags.getFlags()) {
-      const name = flag.getName().toLowerCase();
-      flags[name] = flag.getValue() ?? '';
-      if (name === 'mount') mounts.push(flag.getValue() ?? '');
-    }
+  for (const flag of node.flags) {
+    const name = flag.name.toLowerCase();
+    flags[name] = flag.value ?? '';
+    if (name === 'mount') mounts.push(flag.value ?? '');
   }
-  const text = node.getArgumentsContent() ?? '';
-  const jsonArgs = parseJsonForm(text);
+  const jsonArgs = parseJsonForm(node.text);
   return {
-    keyword: node.getKeyword().toUpperCase(),
-    args: jsonArgs ?? node.getArguments().map((argument) => argument.getValue()),
-    text,
+    keyword: node.word.toUpperCase(),
+    args: jsonArgs ?? node.args,
+    text: node.text,
     flags,
     mounts,
     jsonForm: jsonArgs !== undefined,
-    line: range.start.line + 1,
-    column: range.start.character + 1,
-    endLine: range.end.line + 1,
+    line: node.line,
+    column: node.column,
+    endLine: node.endLine,
   };
 }
 
@@ -228,7 +219,7 @@ export function parseImageReference(reference: string): ImageReference {
   return { reference, name: name.toLowerCase(), tag: tag || undefined, digest: digest || undefined, unresolved };
 }
 
-/** dockerfile-ast accepts a heredoc that never ends; BuildKit does not. */
+/** The syntax reader takes a heredoc that never ends to the end of the file; BuildKit refuses it. */
 function checkHeredocsTerminated(text: string, file: string): void {
   // Every heredoc starts with `<<`; most Dockerfiles have none and need not be split into lines.
   if (!text.includes('<<')) return;

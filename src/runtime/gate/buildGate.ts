@@ -69,7 +69,7 @@ function syntaxRefusals(model: DockerfileModel, frontends: ReadonlySet<string>):
   // The parser's directives come first in the file, in order, so their index gives the line.
   const declared = Object.keys(model.directives).indexOf('syntax');
   const directives = declared === -1 ? [] : [{ line: declared + 1, frontend: model.directives.syntax ?? '' }];
-  // BuildKit's reading of the leading comments is not narrower than dockerfile-ast's, so any
+  // BuildKit's reading of the leading comments is not narrower than the syntax reader's, so any
   // comment before the first instruction that reads like the directive counts too.
   for (const comment of model.comments) {
     const match = /^\s*syntax\s*=\s*(.*?)\s*$/i.exec(comment.text.replace(/^#/, ''));

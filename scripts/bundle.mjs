@@ -55,7 +55,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.SHIPSHAPE_BUNDLE_MINIFY !== "0",
   sourcemap: 'linked',
   logLevel: 'warning',
   // Ink and React are bundled into the TUI's own lazy chunk: resolving and reading the ~200

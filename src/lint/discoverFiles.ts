@@ -68,6 +68,10 @@ interface Candidate {
   explicit: boolean;
   given: string;
   hint: NameHint;
+  /** Listed by its folder as a regular file, not a link: readBounded need not stat it again. */
+  listedRegular?: boolean;
+  /** The names in a walked Dockerfile's folder, so absent `.dockerignore`s are not looked for. */
+  siblings?: ReadonlySet<string>;
 }
 
 /** What the parsers accept (MAX_DOCKERFILE_BYTES, MAX_YAML_BYTES); nothing larger is read. */
@@ -93,7 +97,7 @@ export async function discoverFiles(paths: readonly string[], cwdOrOptions: stri
     }
     if (stats.isDirectory()) {
       const walker = new Walker(cwd, given, full, options.excludeFor?.(given), candidates, discovery);
-      await walker.walk(full);
+      await walker.walk(full, safeRealpath(full));
     } else if (stats.isFile()) {
       candidates.push({ full, display: displayPath(full, cwd), explicit: true, given, hint: nameHint(full) });
     } else {
@@ -124,7 +128,7 @@ function readCandidate(candidate: Candidate, recognizer: typeof import('./recogn
   const { hint, display, given } = candidate;
   if (hint === undefined) return 'skipped';
   const cap = hint === 'dockerfile' ? READ_CAP.dockerfile : READ_CAP.other;
-  const read = readBounded(candidate.full, cap);
+  const read = readBounded(candidate.full, cap, undefined, candidate.listedRegular === true);
   switch (read.kind) {
     case 'unreadable':
       discovery.notices.push(unreadable(display, given, read.reason));
@@ -149,7 +153,7 @@ function readCandidate(candidate: Candidate, recognizer: typeof import('./recogn
   if (hint === 'dockerfile' || hint === 'daemon') {
     const source: LintSource = { file: display, kind: hint, text, given };
     if (hint === 'dockerfile') {
-      const ignore = dockerignoreFor(candidate.full);
+      const ignore = dockerignoreFor(candidate.full, candidate.siblings);
       if (ignore !== undefined) source.dockerignore = ignore;
     }
     discovery.sources.push(source);
@@ -211,8 +215,12 @@ class Walker {
     this.rootReal = safeRealpath(root) ?? root;
   }
 
-  async walk(dir: string): Promise<void> {
-    const real = safeRealpath(dir);
+  /**
+   * Walks `dir`, whose real path is `real` (undefined when it cannot be resolved). A folder
+   * reached without a link has its parent's real path plus its name; only links are resolved
+   * (one realpath per link, not per folder), and that is where a loop can come from.
+   */
+  async walk(dir: string, real: string | undefined): Promise<void> {
     if (real === undefined) return;
     if (this.visited.has(real)) {
       this.discovery.notes.push(`skipped ${displayPath(dir, this.cwd)}: a symlink loop (already linted as ${displayPath(real, this.cwd)})`);
@@ -226,11 +234,13 @@ class Walker {
       this.discovery.notices.push(unreadable(displayPath(dir, this.cwd) + '/', this.given, `the folder could not be listed (${reasonOf(error)}); nothing in it was checked`));
       return;
     }
+    let siblings: Set<string> | undefined;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (++this.entries % YIELD_EVERY === 0) await yieldToSignals();
       const full = path.join(dir, entry.name);
       let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
         const target = safeStat(full);
         if (!target) continue; // A dangling link: nothing to read.
         isDirectory = target.isDirectory();
@@ -241,14 +251,16 @@ class Walker {
       }
       if (isDirectory) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || this.exclude?.(full, true)) continue;
-        await this.walk(full);
+        await this.walk(full, isLink ? safeRealpath(full) : path.join(real, entry.name));
         continue;
       }
       const display = displayPath(full, this.cwd);
       const hint = nameHint(display);
       if (hint === undefined || this.exclude?.(full, false)) continue;
       // FIFOs, sockets and devices carrying a linted name reach readBounded, which never opens them.
-      this.into.push({ full, display, explicit: false, given: this.given, hint });
+      const candidate: Candidate = { full, display, explicit: false, given: this.given, hint, listedRegular: !isLink && entry.isFile() };
+      if (hint === 'dockerfile') candidate.siblings = siblings ??= new Set(entries.map((sibling) => sibling.name));
+      this.into.push(candidate);
     }
   }
 
@@ -260,9 +272,10 @@ class Walker {
   }
 }
 
-function dockerignoreFor(dockerfile: string): string | undefined {
+function dockerignoreFor(dockerfile: string, siblings: ReadonlySet<string> | undefined): string | undefined {
   // BuildKit prefers `<Dockerfile>.dockerignore` beside the Dockerfile to the context's `.dockerignore`.
   for (const candidate of [`${dockerfile}.dockerignore`, path.join(path.dirname(dockerfile), '.dockerignore')]) {
+    if (siblings && !siblings.has(path.basename(candidate))) continue;
     const read = readBounded(candidate, READ_CAP.dockerfile);
     if (read.kind === 'text') return read.text;
   }

@@ -12,6 +12,10 @@ describe('nameHint', () => {
     expect(nameHint(file)).toBe(hint);
   });
 
+  it.each(['package.json', 'services/api/package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.devcontainer/devcontainer.json', 'renovate.json'])('%s belongs to another tool and is not read', (file) => {
+    expect(nameHint(file)).toBeUndefined();
+  });
+
   it.each(['Dockerfile.md', 'Dockerfile.dockerignore', 'Dockerfile.json', 'README.md', 'Makefile'])('%s is not a Dockerfile', (file) => {
     expect(nameHint(file)).not.toBe('dockerfile');
   });

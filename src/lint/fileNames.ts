@@ -11,6 +11,13 @@ export type NameHint = RuleTarget | 'yaml' | 'json' | undefined;
 const NOT_A_DOCKERFILE = /\.(md|markdown|txt|rst|adoc|html|json|ya?ml|toml|sh|ps1|py|js|ts|go|dockerignore|orig|rej|swp|bak|tmpl|tpl|j2|jinja2?|erb|template)$/i;
 
 /**
+ * JSON files that belong to another tool by name and are never a manifest: a repository has a
+ * package.json beside nearly every service, and reading each one to find no `apiVersion` was a
+ * fifth of the files `lint` opened.
+ */
+const OTHER_TOOLS_JSON = /^(?:package|package-lock|npm-shrinkwrap|composer|bower|lerna|nx|turbo|renovate|deno|angular|jsconfig|tsconfig(?:\..+)?|\.?devcontainer|\.eslintrc|\.prettierrc|\.babelrc)\.json$/i;
+
+/**
  * @example nameHint('deploy/Dockerfile_prod') // 'dockerfile'
  * @example nameHint('k8s/app.yaml') // 'yaml' (its content decides)
  */
@@ -22,7 +29,7 @@ export function nameHint(filePath: string): NameHint {
   if (base === 'daemon.json') return 'daemon';
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(normalized) || /^\.gitlab-ci\.ya?ml$/.test(base)) return 'ci';
   if (/\.ya?ml$/i.test(base)) return 'yaml';
-  if (/\.json$/i.test(base)) return 'json';
+  if (/\.json$/i.test(base)) return OTHER_TOOLS_JSON.test(base) ? undefined : 'json';
   return undefined;
 }
 

@@ -27,21 +27,25 @@ export function describeFileType(stats: Stats): string {
 /**
  * Reads at most `capBytes` of a regular file. The path is stat'ed first (devices are never
  * opened: opening some has side effects), then opened non-blocking and checked again on the
- * descriptor, so a file swapped for a FIFO in between still cannot block the run.
+ * descriptor, so a file swapped for a FIFO in between still cannot block the run. A caller that
+ * has just listed the path as a regular file (not a link) in its folder says so with
+ * `listedRegular`, and the first stat is left out: the listing was that check, and the
+ * descriptor's is still made.
  *
  * @example readBounded('Dockerfile', 1024 * 1024) // { kind: 'text', text: 'FROM ...', bytes: 1234 }
  */
-export function readBounded(file: string, capBytes: number, headBytes = 64 * 1024): ReadVerdict {
-  let stats: Stats | undefined;
-  try {
-    // A missing file is common (a Dockerfile's `<name>.dockerignore` is looked for first) and
-    // needs no exception: building one, stack and all, cost more than the stat itself.
-    stats = statSync(file, { throwIfNoEntry: false });
-  } catch (error) {
-    return { kind: 'unreadable', reason: reasonOf(error) };
+export function readBounded(file: string, capBytes: number, headBytes = 64 * 1024, listedRegular = false): ReadVerdict {
+  if (!listedRegular) {
+    let stats: Stats | undefined;
+    try {
+      // A missing file needs no exception: building one, stack and all, costs more than the stat.
+      stats = statSync(file, { throwIfNoEntry: false });
+    } catch (error) {
+      return { kind: 'unreadable', reason: reasonOf(error) };
+    }
+    if (stats === undefined) return { kind: 'unreadable', reason: reasonOf({ code: 'ENOENT' }) };
+    if (!stats.isFile()) return { kind: 'not-regular', what: describeFileType(stats) };
   }
-  if (stats === undefined) return { kind: 'unreadable', reason: reasonOf({ code: 'ENOENT' }) };
-  if (!stats.isFile()) return { kind: 'not-regular', what: describeFileType(stats) };
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);

@@ -233,7 +233,7 @@ class InstructionReader {
 
     const trigger = keyword === 'ONBUILD' ? args[0]?.value.toUpperCase() : keyword;
     const heredocWords = keyword === 'ONBUILD' ? withoutLeadingFlags(args.slice(1)) : args;
-    if (trigger !== undefined && TAKES_HEREDOCS.has(trigger) && logicalEnd < this.text.length) {
+    if (trigger !== undefined && TAKES_HEREDOCS.has(trigger) && logicalEnd < this.text.length && joined.includes('<<')) {
       const heredocs = heredocNames(heredocWords.map((candidate) => candidate.value));
       for (const heredoc of heredocs.names) end = this.heredocEnd(heredoc, end, heredocs.tabsStripped);
       // `first` is there: a heredoc is one of the words.

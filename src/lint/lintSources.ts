@@ -43,15 +43,30 @@ interface Parsed {
 export async function lintSources(sources: readonly LintSource[], options: LintRunOptions = {}): Promise<LintRun> {
   const kinds = [...new Set(sources.map((source) => source.kind))];
   const support = new Map<RuleTarget, KindSupport>(await Promise.all(kinds.map(async (kind) => [kind, await loadKind(kind)] as const)));
-  const settingsOf = (given: string): LintSettings => ({ ...options, ...options.settingsFor?.(given) });
+  // One settings object per path given (every file under it shares it), not one per file.
+  const settingsByGiven = new Map<string, LintSettings>();
+  const settingsOf = (given: string): LintSettings => {
+    let settings = settingsByGiven.get(given);
+    if (settings === undefined) {
+      settings = { ...options, ...options.settingsFor?.(given) };
+      settingsByGiven.set(given, settings);
+    }
+    return settings;
+  };
   const parsed = sources.map((source) => parseOnce(source, support.get(source.kind) as KindSupport, settingsOf(source.given)));
   const run = buildRunContext(parsed.filter((entry) => entry.model !== undefined).map((entry) => ({ kind: entry.source.kind, model: entry.model }) as RunModel));
   const usedRules = new Set<Rule>();
+  // Which rules could fire is the same for every file of one kind under one rule list.
+  const counted = new Map<readonly Rule[], Set<RuleTarget>>();
   const results: LintResult[] = parsed.map((entry) => {
     const { source, settings } = entry;
     if (entry.model === undefined) return { file: source.file, kind: source.kind, findings: sortFindings(entry.earlier), ...(entry.parseError ? { parseError: entry.parseError } : {}) };
     const rules = settings.rules ?? (support.get(source.kind) as KindSupport).rules;
-    for (const rule of rules) if (rule.target === source.kind) usedRules.add(rule);
+    const kinds = counted.get(rules) ?? counted.set(rules, new Set()).get(rules) as Set<RuleTarget>;
+    if (!kinds.has(source.kind)) {
+      kinds.add(source.kind);
+      for (const rule of rules) if (rule.target === source.kind) usedRules.add(rule);
+    }
     const result = lintModel(entry.model, source.text, source.file, source.kind, rules, {
       severities: settings.severities,
       context: { dockerignore: source.dockerignore, run, trustedRegistries: settings.trustedRegistries },

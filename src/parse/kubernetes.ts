@@ -144,11 +144,23 @@ export interface EffectiveSecurityContext {
   sources: Record<string, YamlPath>;
 }
 
+/** Computed once per container: some twenty rules ask for it. Frozen, since they share it. */
+const effectiveContexts = new WeakMap<ContainerRef, { pod: PodSpecRef; context: EffectiveSecurityContext }>();
+
 /**
  * The securityContext a container really runs with: container-level settings override the
  * pod-level ones for the fields both have; the rest exist only on the container.
  */
 export function effectiveSecurityContext(pod: PodSpecRef, container: ContainerRef): EffectiveSecurityContext {
+  let effective = effectiveContexts.get(container);
+  if (effective === undefined || effective.pod !== pod) {
+    effective = { pod, context: Object.freeze(mergedSecurityContext(pod, container)) };
+    effectiveContexts.set(container, effective);
+  }
+  return effective.context;
+}
+
+function mergedSecurityContext(pod: PodSpecRef, container: ContainerRef): EffectiveSecurityContext {
   const podContext = asRecord(pod.spec.securityContext);
   const containerContext = asRecord(container.spec.securityContext);
   const values: Record<string, unknown> = {};
@@ -163,5 +175,5 @@ export function effectiveSecurityContext(pod: PodSpecRef, container: ContainerRe
     values[key] = value;
     sources[key] = [...container.path, 'securityContext', key];
   }
-  return { values, sources };
+  return { values: Object.freeze(values), sources: Object.freeze(sources) };
 }

@@ -27,10 +27,22 @@ export interface HostMount {
   path: YamlPath;
 }
 
+/** Read once per service: several rules ask. Frozen, since they share it. */
+const mountsOfService = new WeakMap<ComposeService, { model: ComposeModel; mounts: readonly HostMount[] }>();
+
 /**
  * @example hostMounts(model, web)[0]?.hostPath // '/var/run/docker.sock'
  */
-export function hostMounts(model: ComposeModel, service: ComposeService): HostMount[] {
+export function hostMounts(model: ComposeModel, service: ComposeService): readonly HostMount[] {
+  let known = mountsOfService.get(service);
+  if (known === undefined || known.model !== model) {
+    known = { model, mounts: Object.freeze(readHostMounts(model, service).map((mount) => Object.freeze(mount))) };
+    mountsOfService.set(service, known);
+  }
+  return known.mounts;
+}
+
+function readHostMounts(model: ComposeModel, service: ComposeService): HostMount[] {
   const topLevelVolumes = asRecord(asRecord(model.document.value).volumes);
   return ownSequence(service, 'volumes').flatMap(({ value, path }) => {
     const mount = typeof value === 'string' ? readShortSyntax(value) : isRecord(value) ? readLongSyntax(value) : undefined;

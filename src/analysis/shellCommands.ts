@@ -16,10 +16,28 @@ export interface SimpleCommand {
 }
 
 /**
+ * The scripts split lately: a dozen rules split each RUN line of a file, one after another, so
+ * the file's few scripts are split once. Small and dropped when full, since a run's files pass
+ * one at a time; the results are frozen, since the rules share them.
+ */
+const recentlySplit = new Map<string, readonly SimpleCommand[]>();
+const RECENT_SCRIPTS = 64;
+
+/**
  * @example splitCommands('apt-get update && sudo apt-get install -y gcc').map((c) => c.text)
  *   // ['apt-get update', 'apt-get install -y gcc']
  */
-export function splitCommands(script: string): SimpleCommand[] {
+export function splitCommands(script: string): readonly SimpleCommand[] {
+  let commands = recentlySplit.get(script);
+  if (commands === undefined) {
+    if (recentlySplit.size >= RECENT_SCRIPTS) recentlySplit.clear();
+    commands = Object.freeze(splitScript(script).map((command) => Object.freeze({ ...command, words: Object.freeze(command.words) as string[] })));
+    recentlySplit.set(script, commands);
+  }
+  return commands;
+}
+
+function splitScript(script: string): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
   // The command being read is `current` plus the stretch of the script from `from` on: whole
   // stretches are sliced out rather than built a character at a time (every RUN line of a run

@@ -220,8 +220,10 @@ class Walker {
    * reached without a link has its parent's real path plus its name; only links are resolved
    * (one realpath per link, not per folder), and that is where a loop can come from.
    */
-  async walk(dir: string, real: string | undefined): Promise<void> {
+  async walk(dir: string, real: string | undefined, shownAs = displayPath(dir, this.cwd)): Promise<void> {
     if (real === undefined) return;
+    // Entries are shown relative to the current folder; the folder itself shows as its full path.
+    const prefix = path.resolve(dir) === path.resolve(this.cwd) ? '' : `${shownAs}/`;
     if (this.visited.has(real)) {
       this.discovery.notes.push(`skipped ${displayPath(dir, this.cwd)}: a symlink loop (already linted as ${displayPath(real, this.cwd)})`);
       return;
@@ -251,10 +253,11 @@ class Walker {
       }
       if (isDirectory) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || this.exclude?.(full, true)) continue;
-        await this.walk(full, isLink ? safeRealpath(full) : path.join(real, entry.name));
+        await this.walk(full, isLink ? safeRealpath(full) : path.join(real, entry.name), prefix + entry.name);
         continue;
       }
-      const display = displayPath(full, this.cwd);
+      // The folder's shown path and the name: path.relative for each of a repository's files cost more.
+      const display = prefix + entry.name;
       const hint = nameHint(display);
       if (hint === undefined || this.exclude?.(full, false)) continue;
       // FIFOs, sockets and devices carrying a linted name reach readBounded, which never opens them.

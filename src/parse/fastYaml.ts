@@ -60,7 +60,9 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
   let agrees = true;
   // A node's children array is made when its first child closes: most nodes are scalars, which
   // have none and share NO_CHILDREN.
-  const open: { openedAt: number; children: ComposedNode[] | undefined }[] = [];
+  // The nodes still open, as two stacks rather than an object per node.
+  const openedAt: number[] = [];
+  const openChildren: (ComposedNode[] | undefined)[] = [];
   const options: LoadOptions = {
     schema: CORE_SCHEMA,
     onWarning: () => {
@@ -69,17 +71,18 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
     listener(event, listened) {
       const state = listened as unknown as ListenedState;
       if (event === 'open') {
-        open.push({ openedAt: state.position, children: undefined });
+        openedAt.push(state.position);
+        openChildren.push(undefined);
         return;
       }
-      const opened = open.pop();
-      if (!opened) return;
-      const start = skipSeparation(state.input, opened.openedAt);
-      const node: ComposedNode = { start, end: state.position, kind: state.kind, result: state.result, children: opened.children ?? NO_CHILDREN };
+      if (openedAt.length === 0) return;
+      const start = skipSeparation(state.input, openedAt.pop() as number);
+      const children = openChildren.pop();
+      const node: ComposedNode = { start, end: state.position, kind: state.kind, result: state.result, children: children ?? NO_CHILDREN };
       if (!contentAgrees(state, node)) agrees = false;
-      const parent = open.length > 0 ? open[open.length - 1] : undefined;
-      if (parent === undefined) roots.push(node);
-      else (parent.children ??= []).push(node);
+      const depth = openChildren.length;
+      if (depth === 0) roots.push(node);
+      else (openChildren[depth - 1] ??= []).push(node);
     },
   };
   let values: unknown[];
@@ -122,12 +125,24 @@ function contentAgrees(state: ListenedState, node: ComposedNode): boolean {
   const first = state.input[node.start];
   if (first === '!' || first === '&' || first === '*') return false;
   if (node.kind !== 'scalar') return true;
-  if (state.tag === '?') return !(typeof node.result === 'string' && (CORE_NUMBER.test(node.result) || CORE_BOOL_OR_NULL.test(node.result)));
+  if (state.tag === '?') return !(typeof node.result === 'string' && mayBeCoreScalar(node.result) && (CORE_NUMBER.test(node.result) || CORE_BOOL_OR_NULL.test(node.result)));
   if (state.tag !== INT_TAG && state.tag !== FLOAT_TAG) return true;
   const written = state.input.slice(node.start, node.end).trimEnd();
   if (!CORE_NUMBER.test(written)) return false;
   // js-yaml reads the integer `-0` as 0; the `yaml` package keeps the sign.
   return !(node.result === 0 && written.startsWith('-'));
+}
+
+/**
+ * Whether a string can match CORE_NUMBER or CORE_BOOL_OR_NULL at all, by its first character
+ * (a digit, sign, dot, `~`, or the first letter of true, false and null): most plain scalars
+ * of a manifest are names, and need no regular expression.
+ */
+function mayBeCoreScalar(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e || first === 0x7e
+    || first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46 || first === 0x6e || first === 0x4e;
 }
 
 /** Where js-yaml's own seek lands: past spaces, tabs, line breaks and comments. */

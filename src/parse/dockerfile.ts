@@ -192,6 +192,8 @@ function unquote(value: string): string {
 
 /** Expands `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}` the way the Dockerfile frontend does. */
 export function expandVariables(value: string, variables: ReadonlyMap<string, string>): string {
+  // Most values name no variable; the replace with its callback is for those that do.
+  if (!value.includes('$')) return value;
   return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';
     const current = variables.get(name);

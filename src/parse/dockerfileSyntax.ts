@@ -322,41 +322,38 @@ class InstructionReader {
    */
   private words(line: string, from: number): Word[] {
     const words: Word[] = [];
-    let value = '';
-    let wordStart = -1;
-    let wordEnd = -1;
-    for (let i = from; i < line.length; i++) {
-      const code = line.charCodeAt(i);
-      if (isBlank(code)) {
-        if (wordStart !== -1) {
-          words.push({ value, start: wordStart, end: wordEnd });
-          value = '';
-          wordStart = -1;
-        }
+    const length = line.length;
+    let i = from;
+    while (i < length) {
+      while (i < length && isBlank(line.charCodeAt(i))) i++;
+      if (i >= length) break;
+      const start = i;
+      // Most words hold no escape character: they are sliced whole, not built a character at a time.
+      while (i < length && !isBlank(line.charCodeAt(i)) && line.charCodeAt(i) !== this.escape) i++;
+      if (i >= length || isBlank(line.charCodeAt(i))) {
+        words.push({ value: line.slice(start, i), start, end: i });
         continue;
       }
-      if (code === this.escape) {
-        const next = line.charCodeAt(i + 1);
-        if (Number.isNaN(next)) break;
-        if (isBlank(next)) {
-          if (wordStart !== -1) {
-            words.push({ value, start: wordStart, end: i });
-            value = '';
-            wordStart = -1;
-          }
+      let value = line.slice(start, i);
+      let end = i;
+      while (i < length && !isBlank(line.charCodeAt(i))) {
+        if (line.charCodeAt(i) !== this.escape) {
+          value += line[i];
+          end = ++i;
           continue;
         }
-        if (wordStart === -1) wordStart = i;
+        const next = line.charCodeAt(i + 1);
+        // An escape at the very end is dropped; one before a blank ends the word.
+        if (Number.isNaN(next) || isBlank(next)) {
+          i++;
+          break;
+        }
         value += next === DOLLAR ? line.slice(i, i + 2) : line[i + 1];
-        i++;
-        wordEnd = i + 1;
-        continue;
+        i += 2;
+        end = i;
       }
-      if (wordStart === -1) wordStart = i;
-      value += line[i];
-      wordEnd = i + 1;
+      if (value !== '' || end > start) words.push({ value, start, end });
     }
-    if (wordStart !== -1) words.push({ value, start: wordStart, end: wordEnd });
     return words;
   }
 

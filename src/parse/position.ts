@@ -27,5 +27,5 @@ export class InputError extends Error {
 
 /** Files that look binary (a NUL byte early on) are refused rather than parsed as text. */
 export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\u0000');
+  return (text.length <= 8192 ? text : text.slice(0, 8192)).includes('\u0000');
 }

@@ -85,8 +85,6 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileMo
   if (looksBinary(text)) {
     throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); a Dockerfile is text');
   }
-  checkHeredocsTerminated(text, file);
-
   const syntax = readDockerfileSyntax(text);
   const directives: Record<string, string> = {};
   for (const directive of syntax.directives) {
@@ -101,6 +99,10 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileMo
 
   for (const node of syntax.instructions) {
     const instruction = toInstruction(node);
+    const open = node.heredocs.find((heredoc) => !heredoc.terminated);
+    if (open) {
+      throw new InputError(file, { line: node.line, column: 1 }, `heredoc "<<${open.name}" is never closed; end it with a line containing only ${open.name}`);
+    }
     if (!KNOWN_INSTRUCTIONS.has(instruction.keyword)) {
       throw new InputError(file, instruction, `unknown instruction "${node.word}"; expected one of FROM, RUN, COPY, USER, ...`);
     }
@@ -219,27 +221,4 @@ export function parseImageReference(reference: string): ImageReference {
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
   const tag = colon === -1 ? undefined : withoutDigest.slice(colon + 1);
   return { reference, name: name.toLowerCase(), tag: tag || undefined, digest: digest || undefined, unresolved };
-}
-
-/** The syntax reader takes a heredoc that never ends to the end of the file; BuildKit refuses it. */
-function checkHeredocsTerminated(text: string, file: string): void {
-  // Every heredoc starts with `<<`; most Dockerfiles have none and need not be split into lines.
-  if (!text.includes('<<')) return;
-  const lines = text.split(/\r?\n/);
-  const open: { word: string; line: number }[] = [];
-  lines.forEach((line, index) => {
-    if (open.length > 0) {
-      const trimmed = line.replace(/^\t+/, '');
-      if (trimmed === open[0]?.word) open.shift();
-      return;
-    }
-    if (/^\s*#/.test(line)) return;
-    for (const match of line.matchAll(/<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)) {
-      open.push({ word: match[2] ?? '', line: index + 1 });
-    }
-  });
-  const first = open[0];
-  if (first) {
-    throw new InputError(file, { line: first.line, column: 1 }, `heredoc "<<${first.word}" is never closed; end it with a line containing only ${first.word}`);
-  }
 }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
-import { heredocNames, readDockerfileSyntax } from './dockerfileSyntax.js';
+import { isDockerfileName } from '../lint/fileNames.js';
+import { builderFlags, heredocsOfLine, readDockerfileSyntax } from './dockerfileSyntax.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -76,9 +77,12 @@ function currentReading(text: string): Reading {
  * tested below): an indented comment, a line of blanks, a one-character line or a line whose
  * second character is `#` inside a continuation, a line of only the escape character, an escaped character ending a continued
  * line (the text lost it), a line ending in two escape characters
- * or in an escaped blank before the escape (BuildKit continues both), an escape character in a comment line (it made a word), heredocs,
+ * or in an escaped blank before the escape (BuildKit continues both), an escaped blank inside
+ * a line (dockerfile-ast took the escape out of the text), an escape character in a comment line (it made a word), heredocs,
  * `--` inside a word before a flag, a directive with blanks after its value, more than one escape
- * directive, a lone carriage return, HEALTHCHECK words before its CMD.
+ * directive, a lone carriage return, HEALTHCHECK words before its CMD; and where BuildKit reads
+ * what dockerfile-ast did not: directives after a comment that is not one, quotes, escapes or a
+ * bare `--` among flags.
  */
 function ordinary(text: string): boolean {
   return !/^[ \t]+#/m.test(text)
@@ -90,13 +94,31 @@ function ordinary(text: string): boolean {
     && !/[\\`][^\s\\`][\\`][ \t]*\r?$/m.test(text)
     && !/[\\`][\\`][ \t]*\r?$/m.test(text)
     && !/[\\`][ \t]+[\\`]/.test(text)
-    && !/^[ \t]*#(?![ \t]*escape[ \t]*=)[^\n]*[\\`]/m.test(text)
+    && !(/^#[ \t]*escape[ \t]*=[ \t]*`/m.test(text) ? /`[ \t]+[^ \t\r\n]/ : /\\[ \t]+[^ \t\r\n]/).test(text)
+    && !(/^#[ \t]*escape[ \t]*=[ \t]*`/m.test(text) ? /^[ \t]*#(?![ \t]*escape[ \t]*=)[^\n]*`/m : /^[ \t]*#[^\n]*\\/m).test(text)
     && !text.includes('<<')
     && !/[^\s-]--\S*[ \t]+--/.test(text)
-    && !/^[ \t]*#[^\n=]*=[ \t]*[^ \t\r\n]+[ \t]/m.test(text.split('\n').slice(0, 8).join('\n'))
     && (text.match(/^#\s*escape\s*=/gim)?.length ?? 0) <= 1
+    && new Set(topDirectiveNames(text)).size === topDirectiveNames(text).length
     && !/\r(?!\n)/.test(text)
+    && topDirectiveLines(text).every((line) => /^[ \t]*#[ \t]*(?:syntax|escape)[ \t]*=[ \t]*\S+\r?$/i.test(line))
+    && ![legacyReading(text), currentReading(text)].some((reading) => reading.instructions.some((instruction) => Object.entries(instruction.flags).some(([name, value]) => name === '' || /["'\\`]/.test(name + (value ?? '')))))
     && !/^[ \t]*HEALTHCHECK\b(?:[ \t]+--\S*)*[ \t]+(?!--|CMD\b|NONE\b|[\\`][ \t]*\r?$)\S/im.test(text);
+}
+
+/** The `# ...=...` lines the file starts with: dockerfile-ast took each for a directive. */
+function topDirectiveLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
+    if (!/^[ \t]*#[^\n]*=/.test(line)) break;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Their names (BuildKit refuses a name given twice). */
+function topDirectiveNames(text: string): string[] {
+  return topDirectiveLines(text).map((line) => (/^[ \t]*#[ \t]*([^ \t=]*)/.exec(line)?.[1] ?? '').toLowerCase());
 }
 
 /** Each instruction, comment or directive the two readings disagree on, side by side. */
@@ -124,7 +146,7 @@ function dockerfilesUnder(dir: string): string[] {
     if (entry === 'node_modules' || entry === '.git' || entry === 'dist') continue;
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) found.push(...dockerfilesUnder(full));
-    else if (/^Dockerfile|\.dockerfile$/i.test(entry)) found.push(full);
+    else if (isDockerfileName(entry)) found.push(full);
   }
   return found;
 }
@@ -302,8 +324,10 @@ describe('readDockerfileSyntax where it reads as BuildKit does, not as dockerfil
     expect(only('RUN a \\\nb\\\nc\n')).toMatchObject({ text: 'a bc', args: ['a', 'bc'] });
   });
 
-  it('continues a line ending in two escape characters, as BuildKit does', () => {
-    expect(only('RUN echo a\\\\\n  b\n')).toMatchObject({ args: ['echo', 'a', 'b'], text: 'echo a\\  b', endLine: 3 });
+  it('ends a line at an escaped escape character, as BuildKit does', () => {
+    const syntax = readDockerfileSyntax('FROM a\nRUN echo foo\\\\\nRUN --network=host wget x\n');
+    expect(syntax.instructions[1]).toMatchObject({ args: ['echo', 'foo\\'], endLine: 2 });
+    expect(syntax.instructions[2]).toMatchObject({ word: 'RUN', flags: [{ name: 'network', value: 'host' }], line: 3 });
   });
 
   it('does not take a heredoc body for more words of the instruction', () => {
@@ -312,15 +336,55 @@ describe('readDockerfileSyntax where it reads as BuildKit does, not as dockerfil
     expect(readDockerfileSyntax('FROM busybox\nCOPY <<EOF /x\nhi\nEOF\nUSER 1000\n').instructions[2]).toMatchObject({ word: 'USER', line: 5 });
   });
 
-  it('reads a heredoc to its terminator, with tabs stripped for <<-', () => {
+  it('reads a heredoc to its terminator, with tabs stripped for its own <<- only', () => {
     const run = only('RUN <<-EOT bash\n\techo one\n\tEOT\nUSER 1\n');
-    expect(run).toMatchObject({ args: ['<<-EOT', 'bash'], endLine: 4 });
-    expect(heredocNames(['<<"EOF"', "<<'A'", '<<-B', '<<', '<<-', '<<<x', 'cat'])).toEqual({ names: ['EOF', 'A', 'B'], tabsStripped: true });
+    expect(run).toMatchObject({ args: ['<<-EOT', 'bash'], endLine: 4, heredocs: [{ name: 'EOT', terminated: true }] });
+    const two = readDockerfileSyntax('FROM a\nRUN <<-A cat - <<B\n\tA\n\tB\nB\nUSER 1\n');
+    expect(two.instructions[1]).toMatchObject({ endLine: 5, heredocs: [{ name: 'A' }, { name: 'B' }] });
+    expect(two.instructions[2]).toMatchObject({ word: 'USER', line: 6 });
+    expect(heredocsOfLine('RUN cat <<"EOF" 3<<\'A\' <<-B <<E"O"F <<"END OF" << <<- <<<x cat')).toEqual([
+      { name: 'EOF', chomp: false }, { name: 'A', chomp: false }, { name: 'B', chomp: true }, { name: 'EOF', chomp: false }, { name: 'END OF', chomp: false },
+    ]);
   });
 
-  it('takes only the leading --words for flags', () => {
+  it('opens no heredoc for <<WORD inside quotes or in JSON form', () => {
+    const syntax = readDockerfileSyntax('FROM a\nRUN echo \'x <<EOF\'\nRUN --security=insecure id\nRUN ["sh", "-c", "cat <<EOF"]\nADD http://evil.test/x /x\nRUN cat <<EOF\nhi\nEOF\n');
+    expect(syntax.instructions.map((instruction) => [instruction.word, instruction.line])).toEqual([['FROM', 1], ['RUN', 2], ['RUN', 3], ['RUN', 4], ['ADD', 5], ['RUN', 6]]);
+    expect(syntax.instructions[2]?.flags).toEqual([{ name: 'security', value: 'insecure' }]);
+  });
+
+  it('reads a heredoc with a file descriptor (3<<EOF) and leaves its body out of the instructions', () => {
+    const syntax = readDockerfileSyntax('FROM a\nRUN cat 3<<EOF\nRUN --network=host x\nEOF\nUSER 1\n');
+    expect(syntax.instructions.map((instruction) => instruction.word)).toEqual(['FROM', 'RUN', 'USER']);
+    expect(syntax.instructions[1]?.text).toBe('cat 3<<EOF\nRUN --network=host x\nEOF');
+  });
+
+  it('reports a heredoc whose file ends first', () => {
+    expect(only('RUN <<EOF\necho hi\n')).toMatchObject({ heredocs: [{ name: 'EOF', terminated: false }], endLine: 4 });
+  });
+
+  it('takes only the leading --words for flags, read with quotes as BuildKit reads them', () => {
     expect(only('RUN echo--x --y\n')).toMatchObject({ flags: [], args: ['echo--x', '--y'] });
     expect(only('COPY --from=build --link a b\n')).toMatchObject({ flags: [{ name: 'from', value: 'build' }, { name: 'link', value: null }], args: ['a', 'b'] });
+    expect(only('RUN --mount="type=ssh" ssh git@x\n')).toMatchObject({ flags: [{ name: 'mount', value: 'type=ssh' }], text: 'ssh git@x' });
+    expect(only('RUN --mount=type=secret,id="a b" cat /run/secrets/a\n')).toMatchObject({ flags: [{ name: 'mount', value: 'type=secret,id=a b' }], args: ['cat', '/run/secrets/a'] });
+    expect(only('RUN -- --network=host\n')).toMatchObject({ flags: [], args: ['--network=host'] });
+    expect(builderFlags("--a='x\\y' --b=\"x\\\"y\" --c=x\\ y rest")).toEqual({ flags: [{ name: 'a', value: 'x\\y' }, { name: 'b', value: 'x"y' }, { name: 'c', value: 'x y' }], remaining: 'rest' });
+  });
+
+  it('ends the directives at the first comment that is not one', () => {
+    const syntax = readDockerfileSyntax('# vim: set ft=dockerfile\n# escape=`\nFROM a\nRUN echo `\nRUN --network=host wget x\n');
+    expect(syntax).toMatchObject({ directives: [], escape: '\\' });
+    expect(syntax.comments.map((comment) => comment.line)).toEqual([1, 2]);
+    expect(syntax.instructions[2]).toMatchObject({ flags: [{ name: 'network', value: 'host' }], line: 5 });
+    expect(readDockerfileSyntax('# foo=bar\n# escape=`\nFROM a\n').escape).toBe('\\');
+    expect(readDockerfileSyntax('# syntax = docker/dockerfile:1 extra\nFROM a\n').directives).toEqual([{ name: 'syntax', value: 'docker/dockerfile:1 extra', line: 1 }]);
+  });
+
+  it('ends lines at \\n only: a lone carriage return is a blank', () => {
+    const syntax = readDockerfileSyntax('FROM a\n# c\rRUN --network=host x\nRUN a\rb\r\n');
+    expect(syntax.instructions.map((instruction) => instruction.line)).toEqual([1, 3]);
+    expect(syntax.instructions[1]?.args).toEqual(['a', 'b']);
   });
 
   it('goes on reading directives after one with trailing blanks', () => {

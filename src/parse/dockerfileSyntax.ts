@@ -1,26 +1,29 @@
 /**
  * The Dockerfile's syntax in one pass over its text: parser directives, comments, and each
  * instruction's keyword, flags, words and text, with positions. It reads a file the way
- * BuildKit's frontend does (an escape character at the end of a line continues the instruction;
- * blank lines and comment lines inside a continued instruction are dropped; heredocs of RUN,
- * COPY and ADD run to their terminator line), and it agrees with dockerfile-ast, the parser
- * shipshape used before, on every ordinary file (held by the test beside this file). Where
- * dockerfile-ast read a file differently from BuildKit, this follows BuildKit:
- *   - a comment line inside a continued instruction is not part of the instruction's text;
- *   - a one-character continuation line (`b\`) is kept in the text;
- *   - a heredoc's body is the heredoc's, not more words of the instruction (`COPY <<EOF /x`
- *     copies to `/x`, whatever the body says);
- *   - flags are the leading `--words` only (`RUN echo--x --y` has none);
- *   - a directive may be followed by spaces and another directive.
- * The reading costs one scan of the text and one string per word: dockerfile-ast recomputed
- * each instruction's words from the text six to eight times, through position searches, and
- * was a third of linting a repository of Dockerfiles.
+ * BuildKit's Dockerfile frontend does (moby/buildkit, frontend/dockerfile/parser), because the
+ * build gate trusts what it says: a flag, a heredoc or an instruction boundary read differently
+ * from the builder would let a RUN through unseen.
+ *   - Lines end at `\n`; a `\r` before it is dropped (a lone `\r` is only a blank).
+ *   - Directives (`# syntax=`, `# escape=`, `# check=`) come first; the first line that is not
+ *     one (a blank line, any other comment, an instruction) ends them.
+ *   - An escape character ending a line continues the instruction, unless another escape
+ *     character comes right before it (`\\` ends the line with a backslash); blank lines and
+ *     comment lines inside a continued instruction are dropped.
+ *   - Flags are the leading `--words` of ADD, COPY, FROM, RUN and HEALTHCHECK, read with
+ *     quotes as a shell reads them (`--mount="type=ssh"` is `type=ssh`); `--` ends them.
+ *   - RUN, COPY and ADD (also behind ONBUILD) open a heredoc for each shell word like `<<EOF`,
+ *     `<<-EOF`, `3<<"EOF"` outside quotes, unless the instruction is in JSON form; each body
+ *     runs to a line that is exactly its word (after leading tabs, for its own `<<-`).
+ * It agrees with dockerfile-ast, the parser shipshape used before, on ordinary files (held by
+ * the test beside this file), and costs one scan of the text: dockerfile-ast recomputed each
+ * instruction's words six to eight times through position searches.
  */
 
 export interface SyntaxFlag {
   /** Without the leading `--`, as written: `mount`, `from`. */
   name: string;
-  /** After the first `=`; null for a flag written without one (`--link`). */
+  /** After the first `=`, quotes removed; null for a flag written without one (`--link`). */
   value: string | null;
 }
 
@@ -32,12 +35,21 @@ export interface SyntaxInstruction {
   /** The words after the keyword and flags, escapes resolved (`\x` is `x`; `\$` stays). */
   args: string[];
   /** From the first word after the flags to the last word: continuations joined, comment
-   * lines dropped, quotes and escapes as written; a heredoc's lines follow the first line. */
+   * lines dropped, quotes and escapes as written; heredoc bodies follow on their own lines. */
   text: string;
+  /** The heredocs the instruction opens, in order. */
+  heredocs: SyntaxHeredoc[];
   /** 1-based line and column of the keyword, and the line the instruction ends on. */
   line: number;
   column: number;
   endLine: number;
+}
+
+export interface SyntaxHeredoc {
+  /** The terminator word, quotes removed: `EOF` for `<<"EOF"`. */
+  name: string;
+  /** False when the file ended before the terminator line. */
+  terminated: boolean;
 }
 
 export interface SyntaxComment {
@@ -47,7 +59,7 @@ export interface SyntaxComment {
 }
 
 export interface SyntaxDirective {
-  /** As written: `syntax`, `Escape`. */
+  /** Lower-cased: `syntax`, `escape`, `check`. */
   name: string;
   value: string;
   line: number;
@@ -61,26 +73,32 @@ export interface DockerfileSyntax {
   instructions: SyntaxInstruction[];
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
 const DOLLAR = 0x24;
-const BOM = 0xfeff;
 
-const isBlank = (code: number): boolean => code === SPACE || code === TAB;
-const isBreak = (code: number): boolean => code === LF || code === CR;
-/** Only spaces and tabs (and line breaks, for comments) count as space here, as in BuildKit:
- * String.prototype.trim would also take a no-break space off a value. */
-const trimBlanks = (text: string): string => text.replace(/^[ \t]+|[ \t]+$/g, '');
-const trimSpace = (text: string): string => text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
-const trimSpaceEnd = (text: string): string => text.replace(/[ \t\r\n]+$/, '');
+/** What Go's unicode.IsSpace takes off the start of a line (BuildKit trims with it). */
+const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const SPACE_AROUND = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/** BuildKit's separator between a keyword and the rest of the line. */
+const KEYWORD_SPACE = /[\t\v\f\r ]+/;
+/** BuildKit's directive line (Go's `\s` is these five). */
+const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+/** A shell word that opens a heredoc: optional file descriptor, `<<`, optional `-`, the word. */
+const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
+
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0b || code === 0x0c;
 
 /** Instructions whose flags are leading `--words`; HEALTHCHECK's end at CMD or NONE. */
 const TAKES_FLAGS = new Set(['ADD', 'COPY', 'FROM', 'RUN', 'HEALTHCHECK']);
 /** Instructions whose `<<WORD` arguments open a heredoc. */
 const TAKES_HEREDOCS = new Set(['ADD', 'COPY', 'RUN']);
+
+/** One physical line, without its `\n` and any `\r` before it (and without the first line's byte order mark). */
+interface Line {
+  content: string;
+  /** Characters before `content` on its line: 1 for a byte order mark, else 0. */
+  shift: number;
+}
 
 /**
  * Reads a Dockerfile's syntax. Never throws: what BuildKit would refuse (an unknown keyword, a
@@ -91,245 +109,161 @@ const TAKES_HEREDOCS = new Set(['ADD', 'COPY', 'RUN']);
  *   // { word: 'RUN', flags: [{ name: 'network', value: 'none' }], args: ['echo', 'hi'], text: 'echo   hi', line: 2, ... }
  */
 export function readDockerfileSyntax(source: string): DockerfileSyntax {
-  const lines = new LineIndex(source);
-  const start = source.charCodeAt(0) === BOM ? 1 : 0;
-  const { directives, end: afterDirectives } = readDirectives(source, start, lines);
-  const escapeDirective = directives.find((directive) => directive.name.toLowerCase() === 'escape');
-  const escape = escapeDirective && (escapeDirective.value === '`' || escapeDirective.value === '\\') ? escapeDirective.value : '\\';
-  const reader = new InstructionReader(source, escape.charCodeAt(0), lines);
-  const length = source.length;
-  for (let i = afterDirectives; i < length; i++) {
-    const code = source.charCodeAt(i);
-    if (isBlank(code) || isBreak(code)) continue;
-    i = code === HASH ? reader.comment(i) : reader.instruction(i);
+  const lines = splitLines(source);
+  const directives: SyntaxDirective[] = [];
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const match = DIRECTIVE.exec(trimLeading((lines[index] as Line).content));
+    const name = match?.[1]?.toLowerCase();
+    if (!match || name === undefined || !KNOWN_DIRECTIVES.has(name)) break;
+    // BuildKit refuses a directive given twice; the first one is the one that counts here.
+    if (!directives.some((directive) => directive.name === name)) directives.push({ name, value: match[2] as string, line: index + 1 });
   }
+  const escapeDirective = directives.find((directive) => directive.name === 'escape');
+  const escape = escapeDirective?.value === '`' ? '`' : '\\';
+  const reader = new InstructionReader(lines, escape);
+  while (index < lines.length) index = reader.next(index);
   return { directives, escape, comments: reader.comments, instructions: reader.instructions };
 }
 
-/** Line starts, for turning offsets into 1-based lines; `\r\n`, `\r` and `\n` each end a line. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === CR) {
-        if (text.charCodeAt(i + 1) === LF) i++;
-        this.starts.push(i + 1);
-      } else if (code === LF) {
-        this.starts.push(i + 1);
-      }
-    }
-  }
-
-  /** 1-based line of an offset; the offset of a line break belongs to the line it ends. */
-  lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  }
-
-  startOf(line: number): number {
-    return this.starts[line - 1] as number;
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    let newline = text.indexOf('\n', start);
+    if (newline === -1) newline = text.length;
+    let end = newline;
+    while (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    lines.push({ content: text.slice(start, end), shift: lines.length === 0 ? start : 0 });
+    if (newline === text.length) return lines;
+    start = newline + 1;
   }
 }
 
-/** Offset of the line break (or the end of the text) that ends the line holding `from`. */
-function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    if (isBreak(text.charCodeAt(i))) return i;
-  }
-  return text.length;
-}
-
-/** Offset just past the line break at `at` (a `\r\n` counts as one). */
-function pastBreak(text: string, at: number): number {
-  return text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
-}
-
-/**
- * Parser directives: `# name=value` lines at the very top of the file. The first line that is
- * blank, an instruction, or a comment without `=` ends them; that line is read as usual.
- */
-function readDirectives(text: string, start: number, lines: LineIndex): { directives: SyntaxDirective[]; end: number } {
-  const directives: SyntaxDirective[] = [];
-  let at = start;
-  while (at < text.length) {
-    let i = at;
-    while (isBlank(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== HASH) break;
-    const end = lineEnd(text, i);
-    const equals = text.indexOf('=', i);
-    if (equals === -1 || equals > end) break;
-    // The name is the first word after `#`; a comment like `# see a=b` names `see`.
-    const before = trimBlanks(text.slice(i + 1, equals));
-    if (before === '') break;
-    const name = before.split(/[ \t]/, 1)[0] as string;
-    const after = text.slice(equals + 1, end);
-    const value = trimBlanks(after) === '' ? after : (trimBlanks(after).split(/[ \t]/, 1)[0] as string);
-    directives.push({ name, value, line: lines.lineOf(i) });
-    if (end === text.length) return { directives, end };
-    at = pastBreak(text, end);
-  }
-  return { directives, end: at };
-}
-
-/** One physical stretch of an instruction's logical line: [start, end) of the text. */
-interface Piece {
-  start: number;
-  end: number;
-}
+const trimLeading = (text: string): string => text.replace(LEADING_SPACE, '');
+const trimSpace = (text: string): string => text.replace(SPACE_AROUND, '');
 
 class InstructionReader {
   readonly comments: SyntaxComment[] = [];
   readonly instructions: SyntaxInstruction[] = [];
+  private readonly continuation: RegExp;
 
   constructor(
-    private readonly text: string,
-    private readonly escape: number,
-    private readonly lines: LineIndex,
-  ) {}
-
-  /** Records the comment starting at `start`; returns the offset of the break that ends it. */
-  comment(start: number): number {
-    const end = lineEnd(this.text, start);
-    this.comments.push({ text: trimSpace(this.text.slice(start + 1, end)), line: this.lines.lineOf(start) });
-    return end;
+    private readonly lines: Line[],
+    private readonly escape: string,
+  ) {
+    const e = escape === '`' ? '`' : '\\\\';
+    // BuildKit's: an escape character closing the line continues it, unless one comes before it.
+    this.continuation = new RegExp(`(^|[^${e}])${e}[ \\t]*$`);
   }
 
-  /** Reads the instruction starting at `start`; returns the offset of its last character's break. */
-  instruction(start: number): number {
-    const { pieces, end: logicalEnd } = this.logicalLine(start);
-    const joined = pieces.length === 1 ? this.text.slice((pieces[0] as Piece).start, (pieces[0] as Piece).end) : pieces.map((piece) => this.text.slice(piece.start, piece.end)).join('');
-    // A line of only an escape character continues into the next: the keyword is on that one.
-    let keywordStart = 0;
-    while (keywordStart < joined.length && isBlank(joined.charCodeAt(keywordStart))) keywordStart++;
-    let keywordEnd = keywordStart;
-    while (keywordEnd < joined.length && !isBlank(joined.charCodeAt(keywordEnd))) keywordEnd++;
-    const word = joined.slice(keywordStart, keywordEnd);
-    const keyword = word.toUpperCase();
-    const words = this.words(joined, keywordEnd);
-    let flagCount = 0;
-    const flags: SyntaxFlag[] = [];
-    if (TAKES_FLAGS.has(keyword)) {
-      for (const candidate of words) {
-        if (!candidate.value.startsWith('--')) break;
-        if (keyword === 'HEALTHCHECK' && /^(?:CMD|NONE)$/i.test(candidate.value)) break;
-        const equals = candidate.value.indexOf('=');
-        flags.push(equals === -1 ? { name: candidate.value.slice(2), value: null } : { name: candidate.value.slice(2, equals), value: candidate.value.slice(equals + 1) });
-        flagCount++;
+  /** Reads what starts at line `index` (a blank line, a comment, an instruction); returns the next line's index. */
+  next(index: number): number {
+    const line = this.lines[index] as Line;
+    const content = trimLeading(line.content);
+    if (content === '') return index + 1;
+    if (content.startsWith('#')) {
+      this.comments.push({ text: trimSpace(content.slice(1)), line: index + 1 });
+      return index + 1;
+    }
+    const column = line.shift + line.content.length - content.length + 1;
+    let [joined, continued] = this.withoutContinuation(content);
+    let last = index;
+    while (continued && last + 1 < this.lines.length) {
+      last++;
+      const raw = (this.lines[last] as Line).content;
+      const trimmed = trimLeading(raw);
+      if (trimmed.startsWith('#')) {
+        this.comments.push({ text: trimSpace(trimmed.slice(1)), line: last + 1 });
+        continue;
       }
+      if (trimmed === '') continue;
+      const [piece, goesOn] = this.withoutContinuation(raw);
+      joined += piece;
+      continued = goesOn;
     }
-    const args = words.slice(flagCount);
-    const first = args[0];
-    const last = args.at(-1);
-    let text = first && last ? joined.slice(first.start, last.end) : '';
-    let end = logicalEnd;
-
-    const trigger = keyword === 'ONBUILD' ? args[0]?.value.toUpperCase() : keyword;
-    const heredocWords = keyword === 'ONBUILD' ? withoutLeadingFlags(args.slice(1)) : args;
-    if (trigger !== undefined && TAKES_HEREDOCS.has(trigger) && logicalEnd < this.text.length && joined.includes('<<')) {
-      const heredocs = heredocNames(heredocWords.map((candidate) => candidate.value));
-      for (const heredoc of heredocs.names) end = this.heredocEnd(heredoc, end, heredocs.tabsStripped);
-      // `first` is there: a heredoc is one of the words.
-      if (end > logicalEnd && first) text = joined.slice(first.start) + trimSpaceEnd(this.text.slice(logicalEnd, end));
+    const instruction = this.instruction(joined, index + 1, column);
+    const heredocs = this.heredocsOf(instruction, joined);
+    let end = last;
+    const bodies: string[] = [];
+    for (const heredoc of heredocs) {
+      const { terminator, terminated } = this.terminatorOf(heredoc, end + 1);
+      bodies.push(...this.lines.slice(end + 1, terminated ? terminator + 1 : terminator).map((body) => body.content));
+      instruction.heredocs.push({ name: heredoc.name, terminated });
+      end = terminated ? terminator : this.lines.length - 1;
+      if (!terminated) break;
     }
+    if (bodies.length > 0 && instruction.text !== '') instruction.text = trimSpaceEnd([instruction.text + trailingOf(joined), ...bodies].join('\n'));
+    instruction.endLine = end + 1;
+    this.instructions.push(instruction);
+    return end + 1;
+  }
 
-    this.instructions.push({
+  /** A line without its continuation, and whether it had one. */
+  private withoutContinuation(content: string): [string, boolean] {
+    const match = this.continuation.exec(content);
+    if (!match) return [content, false];
+    return [content.slice(0, match.index) + (match[1] as string), true];
+  }
+
+  private instruction(joined: string, line: number, column: number): SyntaxInstruction {
+    const trimmed = trimSpace(joined);
+    const split = KEYWORD_SPACE.exec(trimmed);
+    const word = split ? trimmed.slice(0, split.index) : trimmed;
+    const rest = split ? trimmed.slice(split.index + split[0].length) : '';
+    const keyword = word.toUpperCase();
+    const { flags, remaining } = TAKES_FLAGS.has(keyword) ? builderFlags(rest) : { flags: [], remaining: rest };
+    const words = this.words(remaining, 0);
+    const first = words[0];
+    const last = words.at(-1);
+    return {
       word,
       flags,
-      args: args.map((candidate) => candidate.value),
-      text,
-      line: this.lines.lineOf(start),
-      column: start - this.lines.startOf(this.lines.lineOf(start)) + 1,
-      endLine: this.lines.lineOf(end),
-    });
-    return end;
+      args: words.map((candidate) => candidate.value),
+      text: first && last ? remaining.slice(first.start, last.end) : '',
+      heredocs: [],
+      line,
+      column,
+      endLine: line,
+    };
   }
 
-  /**
-   * The instruction's logical line from `start`: the physical lines it continues over, each
-   * without its continuation (the escape character, trailing blanks and the break), with blank
-   * lines and comment lines in between dropped. Ends at the first break not continued.
-   */
-  private logicalLine(start: number): { pieces: Piece[]; end: number } {
-    const text = this.text;
-    const pieces: Piece[] = [];
-    let pieceStart = start;
-    let i = start;
-    while (i < text.length) {
-      const code = text.charCodeAt(i);
-      if (isBreak(code)) {
-        pieces.push({ start: pieceStart, end: i });
-        return { pieces, end: i };
-      }
-      if (code === this.escape) {
-        let after = i + 1;
-        while (isBlank(text.charCodeAt(after))) after++;
-        if (after < text.length && isBreak(text.charCodeAt(after))) {
-          pieces.push({ start: pieceStart, end: i });
-          const next = this.nextContinuedLine(pastBreak(text, after));
-          if (next === undefined) return { pieces, end: text.length };
-          pieceStart = i = next;
-          continue;
-        }
-        if (after >= text.length) {
-          // An escape with nothing after it but blanks: the file ends the instruction.
-          pieces.push({ start: pieceStart, end: i });
-          return { pieces, end: text.length };
-        }
-      }
-      i++;
+  /** The heredocs an instruction opens, as BuildKit finds them in its whole logical line. */
+  private heredocsOf(instruction: SyntaxInstruction, joined: string): { name: string; chomp: boolean }[] {
+    const keyword = instruction.word.toUpperCase();
+    const trigger = keyword === 'ONBUILD' ? instruction.args[0]?.toUpperCase() : keyword;
+    if (trigger === undefined || !TAKES_HEREDOCS.has(trigger) || !joined.includes('<<')) return [];
+    // JSON form (`RUN ["sh", "-c", "cat <<EOF"]`) has no heredocs.
+    const command = keyword === 'ONBUILD' ? instruction.text.slice(instruction.args[0]?.length ?? 0) : instruction.text;
+    if (isJsonArray(keyword === 'ONBUILD' ? builderFlags(trimSpace(command)).remaining : command)) return [];
+    return heredocsOfLine(joined);
+  }
+
+  /** The line index of a heredoc's terminator from `from` on, or the last line when there is none. */
+  private terminatorOf(heredoc: { name: string; chomp: boolean }, from: number): { terminator: number; terminated: boolean } {
+    for (let index = from; index < this.lines.length; index++) {
+      const content = (this.lines[index] as Line).content;
+      if ((heredoc.chomp ? content.replace(/^\t+/, '') : content) === heredoc.name) return { terminator: index, terminated: true };
     }
-    pieces.push({ start: pieceStart, end: text.length });
-    return { pieces, end: text.length };
+    return { terminator: this.lines.length, terminated: false };
   }
 
   /**
-   * Where a continued instruction goes on: the start of the next line that is neither blank
-   * nor a comment (the comments are recorded); undefined when the file ends first.
-   */
-  private nextContinuedLine(from: number): number | undefined {
-    const text = this.text;
-    let at = from;
-    while (at < text.length) {
-      let i = at;
-      while (isBlank(text.charCodeAt(i))) i++;
-      if (i >= text.length) return undefined;
-      const code = text.charCodeAt(i);
-      if (code === HASH) {
-        const end = this.comment(i);
-        if (end >= text.length) return undefined;
-        at = pastBreak(text, end);
-      } else if (isBreak(code)) {
-        at = pastBreak(text, i);
-      } else {
-        return at;
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * Splits a logical line into words at blanks, from `from`. An escape character keeps the next
-   * character in the word (`\ ` ends it, as dockerfile-ast reads it), except that `\$` stays
-   * as written for variable expansion to see.
+   * Splits the rest of a logical line into words at blanks, from `from`. An escape character
+   * keeps the next character in the word (`\ ` ends it, as dockerfile-ast read it), except
+   * that `\$` stays as written for variable expansion to see.
    */
   private words(line: string, from: number): Word[] {
     const words: Word[] = [];
     const length = line.length;
+    const escape = this.escape.charCodeAt(0);
     let i = from;
     while (i < length) {
       while (i < length && isBlank(line.charCodeAt(i))) i++;
       if (i >= length) break;
       const start = i;
       // Most words hold no escape character: they are sliced whole, not built a character at a time.
-      while (i < length && !isBlank(line.charCodeAt(i)) && line.charCodeAt(i) !== this.escape) i++;
+      while (i < length && !isBlank(line.charCodeAt(i)) && line.charCodeAt(i) !== escape) i++;
       if (i >= length || isBlank(line.charCodeAt(i))) {
         words.push({ value: line.slice(start, i), start, end: i });
         continue;
@@ -337,7 +271,7 @@ class InstructionReader {
       let value = line.slice(start, i);
       let end = i;
       while (i < length && !isBlank(line.charCodeAt(i))) {
-        if (line.charCodeAt(i) !== this.escape) {
+        if (line.charCodeAt(i) !== escape) {
           value += line[i];
           end = ++i;
           continue;
@@ -356,63 +290,155 @@ class InstructionReader {
     }
     return words;
   }
-
-  /**
-   * The offset of the break after a heredoc's terminator: the first line after `from` that is
-   * exactly the heredoc's word (after leading tabs, for `<<-`), followed by a break. The end
-   * of the text when there is none (the caller's check reports that).
-   */
-  private heredocEnd(name: string, from: number, tabsStripped: boolean): number {
-    const text = this.text;
-    let at = pastBreak(text, from);
-    while (at < text.length) {
-      const end = lineEnd(text, at);
-      let wordStart = at;
-      if (tabsStripped) while (text.charCodeAt(wordStart) === TAB) wordStart++;
-      if (end < text.length && text.slice(wordStart, end) === name) return end;
-      if (end >= text.length) break;
-      at = pastBreak(text, end);
-    }
-    return text.length;
-  }
 }
 
 interface Word {
   value: string;
-  /** Offsets in the logical line: where the word starts and just past its last character. */
+  /** Offsets in the line: where the word starts and just past its last character. */
   start: number;
   end: number;
 }
 
-function withoutLeadingFlags(words: Word[]): Word[] {
-  let count = 0;
-  while (count < words.length && (words[count] as Word).value.startsWith('--')) count++;
-  return words.slice(count);
+/** What follows the last word of a logical line (its trailing blanks), kept before a heredoc body. */
+function trailingOf(joined: string): string {
+  const match = /[ \t]+$/.exec(joined);
+  return match ? match[0] : '';
+}
+
+const trimSpaceEnd = (text: string): string => text.replace(/[ \t\r\n]+$/, '');
+
+/**
+ * BuildKit's reading of an instruction's flags (extractBuilderFlags): leading words that start
+ * with `--`, split at blanks outside quotes, quotes removed and `\` escaping the next character
+ * (not inside single quotes); a bare `--` ends them. Returns the flags and the rest of the line.
+ */
+export function builderFlags(line: string): { flags: SyntaxFlag[]; remaining: string } {
+  const words: string[] = [];
+  let pos = 0;
+  for (;;) {
+    while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
+    if (pos >= line.length || !line.startsWith('--', pos)) break;
+    let word = '';
+    let quote: string | undefined;
+    let quoted = false;
+    for (; pos < line.length; pos++) {
+      const ch = line[pos] as string;
+      if (quote !== undefined) {
+        if (ch === quote) quote = undefined;
+        else if (ch === '\\' && quote !== "'" && pos + 1 < line.length) word += line[++pos];
+        else if (ch !== '\\' || quote === "'") word += ch;
+        continue;
+      }
+      if (isBlank(ch.charCodeAt(0))) break;
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        quoted = true;
+      } else if (ch === '\\') {
+        if (pos + 1 < line.length) word += line[++pos];
+      } else {
+        word += ch;
+      }
+    }
+    if (word === '--') {
+      while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
+      break;
+    }
+    if (word !== '' || quoted) words.push(word);
+  }
+  const flags = words.map((word) => {
+    const equals = word.indexOf('=');
+    return equals === -1 ? { name: word.slice(2), value: null } : { name: word.slice(2, equals), value: word.slice(equals + 1) };
+  });
+  return { flags, remaining: line.slice(pos) };
+}
+
+/** BuildKit's JSON form: the rest of the line is a JSON array of strings. */
+export function isJsonArray(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[')) return false;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string');
+  } catch {
+    return false;
+  }
 }
 
 /**
- * The heredoc words among an instruction's arguments: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`.
- * One `<<-` strips leading tabs from every terminator line of the instruction, as
- * dockerfile-ast reads it.
+ * The heredocs of a logical line, as BuildKit's heredocsFromLine finds them: the line is split
+ * into shell words with quotes kept, and each word of the form `[n]<<[-]WORD` opens one, named
+ * WORD with its quotes removed (`<<"EOF"` is EOF; `'x <<EOF'` is one quoted word, not a heredoc).
  */
-export function heredocNames(args: readonly string[]): { names: string[]; tabsStripped: boolean } {
-  const names: string[] = [];
-  let tabsStripped = false;
-  for (const arg of args) {
-    if (!arg.startsWith('<<') || arg.length <= 2) continue;
-    let name = arg.slice(2);
-    if (name.startsWith('-')) {
-      tabsStripped = true;
-      name = name.slice(1);
-    }
-    const quote = name[0];
-    if (quote === '"' || quote === "'") {
-      if (name.length < 2 || !name.endsWith(quote)) continue;
-      name = name.slice(1, -1);
-    }
-    // `<<-` alone and `<<""` name no terminator: BuildKit reads them as words, not heredocs.
-    if (name === '' || name.startsWith('<')) continue;
-    names.push(name);
+export function heredocsOfLine(line: string): { name: string; chomp: boolean }[] {
+  const heredocs: { name: string; chomp: boolean }[] = [];
+  for (const word of shellWords(line)) {
+    const match = HEREDOC_WORD.exec(word);
+    if (!match || match[3] === '') continue;
+    const name = unquoteWord(match[3] as string);
+    if (name === undefined || name === '') continue;
+    heredocs.push({ name, chomp: match[2] === '-' });
   }
-  return { names, tabsStripped };
+  return heredocs;
+}
+
+/** Shell words with their quotes and escapes kept as written; an unclosed quote runs to the end. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (isBlank(ch.charCodeAt(0)) || ch === '\n') {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    if (ch === '\\' && i + 1 < line.length) {
+      word += ch + line[++i];
+    } else if (ch === "'" || ch === '"') {
+      const close = ch === "'" ? line.indexOf("'", i + 1) : closingDoubleQuote(line, i + 1);
+      const end = close === -1 ? line.length - 1 : close;
+      word += line.slice(i, end + 1);
+      i = end;
+    } else {
+      word += ch;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+function closingDoubleQuote(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '"') return i;
+  }
+  return -1;
+}
+
+/** One shell word with its quotes removed; undefined when it holds a blank outside quotes. */
+function unquoteWord(word: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i] as string;
+    if (ch === "'") {
+      const close = word.indexOf("'", i + 1);
+      const end = close === -1 ? word.length : close;
+      out += word.slice(i + 1, end);
+      i = end;
+    } else if (ch === '"') {
+      let j = i + 1;
+      for (; j < word.length && word[j] !== '"'; j++) out += word[j] === '\\' && j + 1 < word.length ? word[++j] : word[j];
+      i = j;
+    } else if (ch === '\\' && i + 1 < word.length) {
+      out += word[++i];
+    } else if (isBlank(ch.charCodeAt(0))) {
+      return undefined;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
 }

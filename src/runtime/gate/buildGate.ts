@@ -155,6 +155,11 @@ function instructionRefusals(
       refusals.push({ line, reason: `${where} --${name}=${instruction.flags[name] ?? ''}: ${detail}` });
     }
     for (const mount of instruction.mounts) {
+      // `--mount type=ssh` (a blank, no `=`): some BuildKit versions read the next word as the value.
+      if (mount.trim() === '') {
+        refusals.push({ line, reason: `${where} --mount without a value: write it as --mount=type=...,target=...` });
+        continue;
+      }
       const options = mountOptions(mount);
       const type = options.get('type') ?? 'bind';
       if (type === 'ssh') {

@@ -31,7 +31,12 @@ export function splitCommands(script: string): readonly SimpleCommand[] {
   let commands = recentlySplit.get(script);
   if (commands === undefined) {
     if (recentlySplit.size >= RECENT_SCRIPTS) recentlySplit.clear();
-    commands = Object.freeze(splitScript(script).map((command) => Object.freeze({ ...command, words: Object.freeze(command.words) as string[] })));
+    const split = splitScript(script);
+    for (const command of split) {
+      Object.freeze(command.words);
+      Object.freeze(command);
+    }
+    commands = Object.freeze(split);
     recentlySplit.set(script, commands);
   }
   return commands;

@@ -128,7 +128,7 @@ function readCandidate(candidate: Candidate, recognizer: typeof import('./recogn
   const { hint, display, given } = candidate;
   if (hint === undefined) return 'skipped';
   const cap = hint === 'dockerfile' ? READ_CAP.dockerfile : READ_CAP.other;
-  const read = readBounded(candidate.full, cap, undefined, candidate.listedRegular === true);
+  const read = readBounded(candidate.full, cap, { listedRegular: candidate.listedRegular === true });
   switch (read.kind) {
     case 'unreadable':
       discovery.notices.push(unreadable(display, given, read.reason));
@@ -225,7 +225,7 @@ class Walker {
     // Entries are shown relative to the current folder; the folder itself shows as its full path.
     const prefix = path.resolve(dir) === path.resolve(this.cwd) ? '' : `${shownAs}/`;
     if (this.visited.has(real)) {
-      this.discovery.notes.push(`skipped ${displayPath(dir, this.cwd)}: a symlink loop (already linted as ${displayPath(real, this.cwd)})`);
+      this.discovery.notes.push(`skipped ${shownAs}: a symlink loop (already linted as ${displayPath(real, this.cwd)})`);
       return;
     }
     this.visited.add(real);
@@ -233,7 +233,7 @@ class Walker {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      this.discovery.notices.push(unreadable(displayPath(dir, this.cwd) + '/', this.given, `the folder could not be listed (${reasonOf(error)}); nothing in it was checked`));
+      this.discovery.notices.push(unreadable(`${shownAs}/`, this.given, `the folder could not be listed (${reasonOf(error)}); nothing in it was checked`));
       return;
     }
     let siblings: Set<string> | undefined;

@@ -34,7 +34,7 @@ export function describeFileType(stats: Stats): string {
  *
  * @example readBounded('Dockerfile', 1024 * 1024) // { kind: 'text', text: 'FROM ...', bytes: 1234 }
  */
-export function readBounded(file: string, capBytes: number, headBytes = 64 * 1024, listedRegular = false): ReadVerdict {
+export function readBounded(file: string, capBytes: number, { headBytes = 64 * 1024, listedRegular = false }: { headBytes?: number; listedRegular?: boolean } = {}): ReadVerdict {
   if (!listedRegular) {
     let stats: Stats | undefined;
     try {

@@ -87,9 +87,8 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileMo
   }
   const syntax = readDockerfileSyntax(text);
   const directives: Record<string, string> = {};
-  for (const directive of syntax.directives) {
-    const name = directive.name.toLowerCase();
-    if (name === 'syntax' || name === 'escape') directives[name] = directive.value;
+  for (const { name, value } of syntax.directives) {
+    if (name === 'syntax' || name === 'escape') directives[name] = value;
   }
   const comments = syntax.comments;
 
@@ -134,31 +133,17 @@ function toInstruction(node: SyntaxInstruction): DockerInstruction {
     flags[name] = flag.value ?? '';
     if (name === 'mount') mounts.push(flag.value ?? '');
   }
-  const jsonArgs = parseJsonForm(node.text);
   return {
     keyword: node.word.toUpperCase(),
-    args: jsonArgs ?? node.args,
+    args: node.execForm ?? node.args,
     text: node.text,
     flags,
     mounts,
-    jsonForm: jsonArgs !== undefined,
+    jsonForm: node.execForm !== undefined,
     line: node.line,
     column: node.column,
     endLine: node.endLine,
   };
-}
-
-/** Exec form is a JSON array of strings; anything else is shell form (as BuildKit decides). */
-function parseJsonForm(text: string): string[] | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('[')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(trimmed);
-    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed;
-  } catch {
-    // Not valid JSON: BuildKit then runs it as a shell command, and so do we.
-  }
-  return undefined;
 }
 
 function toStage(from: DockerInstruction, earlier: DockerStage[], argDefaults: Map<string, string>, file: string): DockerStage {

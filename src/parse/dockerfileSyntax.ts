@@ -34,6 +34,8 @@ export interface SyntaxInstruction {
   flags: SyntaxFlag[];
   /** The words after the keyword and flags, escapes resolved (`\x` is `x`; `\$` stays). */
   args: string[];
+  /** The JSON array's strings when the text is exec form (`CMD ["httpd", "-f"]`), else undefined. */
+  execForm: string[] | undefined;
   /** From the first word after the flags to the last word: continuations joined, comment
    * lines dropped, quotes and escapes as written; heredoc bodies follow on their own lines. */
   text: string;
@@ -213,14 +215,16 @@ class InstructionReader {
     const rest = split ? trimmed.slice(split.index + split[0].length) : '';
     const keyword = word.toUpperCase();
     const { flags, remaining } = TAKES_FLAGS.has(keyword) ? builderFlags(rest) : { flags: [], remaining: rest };
-    const words = this.words(remaining, 0);
+    const words = this.words(remaining);
     const first = words[0];
     const last = words.at(-1);
+    const text = first && last ? remaining.slice(first.start, last.end) : '';
     return {
       word,
       flags,
       args: words.map((candidate) => candidate.value),
-      text: first && last ? remaining.slice(first.start, last.end) : '',
+      execForm: execFormOf(text),
+      text,
       heredocs: [],
       line,
       column,
@@ -233,9 +237,11 @@ class InstructionReader {
     const keyword = instruction.word.toUpperCase();
     const trigger = keyword === 'ONBUILD' ? instruction.args[0]?.toUpperCase() : keyword;
     if (trigger === undefined || !TAKES_HEREDOCS.has(trigger) || !joined.includes('<<')) return [];
-    // JSON form (`RUN ["sh", "-c", "cat <<EOF"]`) has no heredocs.
-    const command = keyword === 'ONBUILD' ? instruction.text.slice(instruction.args[0]?.length ?? 0) : instruction.text;
-    if (isJsonArray(keyword === 'ONBUILD' ? builderFlags(trimSpace(command)).remaining : command)) return [];
+    // JSON form (`RUN ["sh", "-c", "cat <<EOF"]`) has no heredocs; ONBUILD's is its trigger's.
+    const execForm = keyword === 'ONBUILD'
+      ? execFormOf(builderFlags(trimSpace(instruction.text.slice(instruction.args[0]?.length ?? 0))).remaining)
+      : instruction.execForm;
+    if (execForm !== undefined) return [];
     return heredocsOfLine(joined);
   }
 
@@ -249,15 +255,15 @@ class InstructionReader {
   }
 
   /**
-   * Splits the rest of a logical line into words at blanks, from `from`. An escape character
+   * Splits the rest of a logical line into words at blanks. An escape character
    * keeps the next character in the word (`\ ` ends it, as dockerfile-ast read it), except
    * that `\$` stays as written for variable expansion to see.
    */
-  private words(line: string, from: number): Word[] {
+  private words(line: string): Word[] {
     const words: Word[] = [];
     const length = line.length;
     const escape = this.escape.charCodeAt(0);
-    let i = from;
+    let i = 0;
     while (i < length) {
       while (i < length && isBlank(line.charCodeAt(i))) i++;
       if (i >= length) break;
@@ -352,16 +358,17 @@ export function builderFlags(line: string): { flags: SyntaxFlag[]; remaining: st
   return { flags, remaining: line.slice(pos) };
 }
 
-/** BuildKit's JSON form: the rest of the line is a JSON array of strings. */
-export function isJsonArray(text: string): boolean {
+/** Exec form is a JSON array of strings; anything else is shell form (as BuildKit decides). */
+function execFormOf(text: string): string[] | undefined {
   const trimmed = text.trim();
-  if (!trimmed.startsWith('[')) return false;
+  if (!trimmed.startsWith('[')) return undefined;
   try {
     const parsed: unknown = JSON.parse(trimmed);
-    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string');
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed;
   } catch {
-    return false;
+    // Not valid JSON: BuildKit then runs it as a shell command, and so do we.
   }
+  return undefined;
 }
 
 /**

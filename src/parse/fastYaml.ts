@@ -8,8 +8,8 @@
  * `yaml` path, which stays the one source of error messages. Pure: text in, documents out.
  */
 import { CORE_SCHEMA, loadAll, type LoadOptions } from 'js-yaml';
-import type { SourcePosition } from './position.js';
-import type { YamlDocument, YamlPath } from './yamlSource.js';
+import { LEAF, lineLocator, positionLookup, type PositionTree } from './yamlPositions.js';
+import type { YamlDocument } from './yamlSource.js';
 
 /** A node as js-yaml composed it: where its content starts and what it became. */
 interface ComposedNode {
@@ -23,12 +23,6 @@ interface ComposedNode {
 
 /** The children of every node that has none; never added to (see the listener). */
 const NO_CHILDREN: ComposedNode[] = Object.freeze([]) as unknown as ComposedNode[];
-
-/** Where a value and everything under it start, as offsets into the text. */
-interface PositionTree {
-  keys?: Map<string, { keyAt: number; value: PositionTree }>;
-  items?: { at: number; value: PositionTree }[];
-}
 
 /** The parser state js-yaml hands its listener (its published types leave `tag` out). */
 interface ListenedState {
@@ -108,15 +102,6 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
 }
 
 /**
- * A document's positionOf. Made here rather than in parseYamlFast: a closure there would share
- * that function's scope with the parse listener, and so keep every composed node of the file
- * (held by `roots`) alive for as long as the document, about half the heap of a lint run.
- */
-function positionLookup(tree: PositionTree, rootAt: number, shift: number, at: (offset: number) => SourcePosition): YamlDocument['positionOf'] {
-  return (path) => at(deepestOffset(tree, rootAt, path, shift));
-}
-
-/**
  * False when a node is one the two libraries could read differently: it carries a tag, an
  * anchor or is an alias (its content starts with `!`, `&`, `*`), or it is a plain scalar that
  * js-yaml resolved otherwise than YAML 1.2 core does (`+.5`, `0b1`, `-0`, `1e400`).
@@ -169,13 +154,6 @@ function positionTree(composed: ComposedNode, value: unknown): PositionTree | un
   return LEAF;
 }
 
-/**
- * The position tree of every scalar: it has nothing below it, and trees are only read, so one
- * frozen object serves them all (most nodes are scalars; each had its own empty object, kept
- * alive with its document for the whole run).
- */
-const LEAF: PositionTree = Object.freeze({});
-
 function sequenceTree(node: ComposedNode, items: unknown[]): PositionTree | undefined {
   if (node.children.length !== items.length) return undefined;
   const positioned: NonNullable<PositionTree['items']> = [];
@@ -217,57 +195,4 @@ function unwrap(node: ComposedNode): ComposedNode {
     if (!only || only.kind !== current.kind || !Object.is(only.result, current.result)) return current;
     current = only;
   }
-}
-
-/**
- * The offset of the deepest node on `path` that exists: a map entry by its key, a sequence
- * entry by its content, the document by its content. Mirrors the `yaml` path's lookup (keys must
- * be strings; a sequence index may be a number or a numeric string).
- */
-function deepestOffset(root: PositionTree, rootAt: number, path: YamlPath, shift: number): number {
-  let offset = rootAt;
-  let tree = root;
-  for (const step of path) {
-    if (tree.keys) {
-      const entry = typeof step === 'string' ? tree.keys.get(step) : undefined;
-      if (!entry) break;
-      offset = entry.keyAt + shift;
-      tree = entry.value;
-    } else if (tree.items) {
-      const index = asItemIndex(step);
-      const entry = index === undefined ? undefined : tree.items[index];
-      if (!entry) break;
-      offset = entry.at + shift;
-      tree = entry.value;
-    } else break;
-  }
-  return offset;
-}
-
-/** As the `yaml` package reads a sequence index: a non-negative integer, or a string of one. */
-function asItemIndex(step: string | number): number | undefined {
-  const index = typeof step === 'string' && step !== '' ? Number(step) : step;
-  return typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : undefined;
-}
-
-/** Offset to 1-based line and column, counting lines at `\n` as the `yaml` package's LineCounter does. */
-function lineLocator(text: string): (offset: number) => SourcePosition {
-  let lineStarts: number[] | undefined;
-  return (offset) => {
-    lineStarts ??= startsOfLines(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((lineStarts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
-  };
-}
-
-function startsOfLines(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
 }

@@ -5,6 +5,7 @@
  */
 import { isMap, isNode, isScalar, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import { parseYamlFast } from './fastYaml.js';
+import { parsePlainYaml } from './plainYaml.js';
 import { InputError, looksBinary, type SourcePosition } from './position.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -54,12 +55,16 @@ export function parseYamlDocuments(text: string, file: string): YamlDocuments {
 }
 
 /**
- * parseYamlDocuments, also telling which reader answered: 'fast' (js-yaml, for ordinary YAML)
- * or 'complete' (the `yaml` package, for everything else and for every error).
+ * parseYamlDocuments, also telling which reader answered: 'plain' (shipshape's own, for the
+ * block YAML most manifests are), 'fast' (js-yaml, for ordinary YAML) or 'complete' (the `yaml`
+ * package, for everything else and for every error). Each answers only where it agrees with
+ * the next, and the first to answer wins.
  */
-export function parseYamlDocumentsTelling(text: string, file: string): { reader: 'fast' | 'complete'; yaml: YamlDocuments } {
+export function parseYamlDocumentsTelling(text: string, file: string): { reader: 'plain' | 'fast' | 'complete'; yaml: YamlDocuments } {
   if (text.length > MAX_YAML_BYTES) throw new InputError(file, { line: 1, column: 1 }, `file is larger than ${MAX_YAML_BYTES} bytes`);
   if (looksBinary(text)) throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); expected YAML text');
+  const plain = parsePlainYaml(text, MAX_DOCUMENTS);
+  if (plain) return { reader: 'plain', yaml: { file, documents: plain, errors: [] } };
   const fast = parseYamlFast(text, MAX_DOCUMENTS);
   if (fast) return { reader: 'fast', yaml: { file, documents: fast, errors: [] } };
   return { reader: 'complete', yaml: parseWithYamlPackage(text, file) };

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectReaderAgrees, generated, ordinaryManifest, root, tricky, yamlFixtures } from '../../test/helpers/yamlAgreement.js';
+import { parsePlainYaml } from './plainYaml.js';
+
+const plain = (text: string) => parsePlainYaml(text);
+
+/** Manifests as people write them, each a shape the plain reader must answer for itself. */
+const everyday: Record<string, string> = {
+  deployment: ordinaryManifest,
+  sameIndentLists: 'spec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    env:\n    - name: A\n      value: "1"\n    - {name: B, value: two}\n  volumes:\n  - name: data\n    emptyDir: {}\n',
+  itemsOnNextLine: 'items:\n  -\n    name: a\n    value: 1\n  - name: b\n',
+  configMapScripts: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  run.sh: |\n    #!/bin/sh\n    set -eu\n\n    exec "$@"\n  strip: |-\n    one\n    two\n  keep: |+\n    kept\n\n  after: x\n',
+  literalInSequence: 'args:\n- |\n  first\n  second\n- plain\n',
+  quoting: 'a: "double \\"q\\" \\\\ / \\n\\t"\nb: \'it\'\'s\'\n"quoted key": 1\n\'single key\': 2\nc: "a: b # not a comment"\n',
+  scalars: 'int: 42\nneg: -7\nzero: 0\ndecimal: 1.50\nt: true\nf: False\nn: ~\nnull2: NULL\nempty:\nversion: 1.2.3\nport: "8080"\ntime: 12:30\nurl: http://x:80/y\nhash: a#b\ndash: -v\n',
+  comments: '# top\n\nkind: Pod # trailing\n# between\nmetadata:\n  # inside\n  name: web   # spaced\n\n\nspec: {}\n',
+  documents: '---\nkind: A\n--- # second\nkind: B\n---\n- x\n- y\n',
+  flows: 'a: {b: 1, c: [x, "y z", {d: e}], \'q\': w}\nb: [ ]\nc: { }\nd: [get, list, watch]\ne: ["no-new-privileges:true"]\nf: {url: http://x:1}\n',
+  unicode: 'name: "ünïcödé"\n日本: 語\nlist: [é, ß]\n',
+  indentedRoot: '  a: 1\n  b:\n    c: 2\n',
+  spacedColons: 'a  : 1\nb:    2\n',
+};
+
+describe('parsePlainYaml, against the yaml package', () => {
+  it.each(Object.entries(everyday))('answers for %s, and agrees', (_name, text) => {
+    expect(expectReaderAgrees(plain, text)).toBe(true);
+  });
+
+  it('places a finding where the yaml package would', () => {
+    const [doc] = parsePlainYaml(ordinaryManifest) ?? [];
+    expect(doc?.positionOf(['spec', 'template', 'spec', 'containers', 0, 'image'])).toStrictEqual({ line: 12, column: 11 });
+    expect(doc?.positionOf(['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort'])).toStrictEqual({ line: 13, column: 20 });
+    expect(doc?.positionOf(['spec', 'missing', 'deeper'])).toStrictEqual({ line: 6, column: 1 });
+    expect(doc?.positionOf([])).toStrictEqual({ line: 1, column: 1 });
+  });
+
+  it.each(Object.entries(tricky))('agrees on %s, or leaves it to the others', (_name, text) => {
+    expectReaderAgrees(plain, text);
+  });
+
+  it('leaves to the other readers what it cannot vouch for', () => {
+    const refused = ['duplicateKeys', 'duplicateKeysLater', 'anchors', 'tags', 'directive', 'syntaxError', 'numbers', 'numbersThatDiffer', 'nonStringKeys', 'emptyDocument', 'trailingMarker', 'proto', 'longKey', 'explicitKey', 'windows', 'bom', 'tabIndent', 'tabsInValues', 'multilineFlow', 'nestedSequences', 'plainMultiline', 'doubleQuotedFolding', 'escapes', 'documentEnd', 'badIndent', 'multilineKey', 'rootScalar', 'emptyText', 'commentOnly', 'whitespaceOnly', 'flowPairInSequence', 'flowKeyWithoutValue', 'nestedEmptyItem', 'blockScalars'];
+    for (const name of refused) expect([name, parsePlainYaml(tricky[name] as string)]).toStrictEqual([name, undefined]);
+    for (const text of ['a: 1\nb: "x\n', 'a: |2\n  x\n', 'a: >\n  x\n', 'a: |\n  x', "a: 'x\n", 'k: v\n...\n', '"__proto__": 1\n', 'a: {__proto__: 1}\n', '<<: {a: 1}\n', 'a: [1, 2,]\n', 'a: "x"y\n', 'a: "x"#c\n', 'a: b\n  c: d\n', '- a\n  b\n', 'a:\n  - x\n b: 1\n', 'a: |\n\n      \n  x\n', '---x: 1\n']) {
+      expect([text, parsePlainYaml(text)]).toStrictEqual([text, undefined]);
+    }
+  });
+
+  it('stops at the document limit', () => {
+    expect(parsePlainYaml('a: 1\n---\nb: 2\n', 1)).toBeUndefined();
+    expect(parsePlainYaml('a: 1\n---\nb: 2\n', 2)).toHaveLength(2);
+  });
+
+  it('agrees on generated documents', () => {
+    const answered = generated(20261202, 600).filter((text) => expectReaderAgrees(plain, text));
+    expect(answered.length).toBeGreaterThan(100);
+  });
+
+  it('agrees on every YAML fixture of the repository, answering for most', () => {
+    const files = yamlFixtures();
+    const answered = files.filter((file) => {
+      try {
+        return expectReaderAgrees(plain, readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`${path.relative(root, file)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    expect(answered.length).toBeGreaterThan(files.length / 2);
+  });
+});

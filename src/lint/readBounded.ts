@@ -77,9 +77,11 @@ function readUpTo(fd: number, limit: number, expected: number): Buffer {
       buffer.copy(grown, 0, 0, total);
       buffer = grown;
     }
-    const read = readSync(fd, buffer, total, Math.min(buffer.length, limit) - total, null);
-    if (read === 0) break;
+    const wanted = Math.min(buffer.length, limit) - total;
+    const read = readSync(fd, buffer, total, wanted, null);
     total += read;
+    // A regular file's read comes back short only at its end: no second read to learn that.
+    if (read < wanted) break;
   }
   return buffer.subarray(0, total);
 }

@@ -46,6 +46,31 @@ const lazyDockerodeDependencies = {
   },
 };
 
+/**
+ * The yaml package and js-yaml are read only for YAML that shipshape's own reader (plainYaml.ts)
+ * leaves to them, and by course content. Evaluating them when their chunk loads (about a hundred
+ * CommonJS modules for yaml) cost every `lint` of YAML about 10 ms, most often for nothing.
+ * shipshape's imports of them get a stand-in whose every export is a getter that evaluates the
+ * bundled package on first use; the stand-in's own require() is bundled as usual.
+ */
+const LAZY_PACKAGES = ['yaml', 'js-yaml'];
+const lazyYamlPackages = {
+  name: 'lazy-yaml-packages',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|js-yaml)$/ }, (args) =>
+      args.kind === 'import-statement' && !/node_modules[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-yaml' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, async (args) => {
+      if (!LAZY_PACKAGES.includes(args.path)) return undefined;
+      const { createRequire } = await import('node:module');
+      const names = Object.keys(createRequire(import.meta.url)(args.path));
+      const getters = names.map((name) => `  get ${name}() { return load().${name}; },`).join('\n');
+      const contents = `let real;\nconst load = () => (real ??= require(${JSON.stringify(args.path)}));\nmodule.exports = {\n${getters}\n};\n`;
+      return { contents, loader: 'js', resolveDir: process.cwd() };
+    });
+  },
+};
+
 await build({
   // The reaper is a process of its own (runtime/reaper.ts), forked beside the CLI.
   entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js' },
@@ -65,7 +90,7 @@ await build({
   // tar-stream (build contexts, the toolbox) are bundled too: resolving and loading their dozen
   // CommonJS files through Node's loader cost every runtime check ~15 ms.
   external: ['react-devtools-core', '@grpc/grpc-js'],
-  plugins: [lazyDockerodeDependencies],
+  plugins: [lazyDockerodeDependencies, lazyYamlPackages],
   // React's production build: the development one checks and warns on every render.
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins. The real

@@ -62,16 +62,23 @@ export function asInputError(error: unknown, file: string): InputError {
  */
 export function lintModel(model: unknown, text: string, file: string, kind: RuleTarget, candidates: readonly Rule[], options: LintOptions = {}, earlier: Finding[] = []): LintResult {
   const severities = options.severities ?? {};
-  const rules = candidates.filter((rule) => rule.target === kind && severities[rule.meta.id] !== 'off');
   // Most files carry no suppression; a big one (a CRD bundle) is then not split into lines at all.
-  const suppressed = options.honourSuppressions === false || !text.includes('shipshape-ignore') ? new Map<number, Set<string>>() : suppressedRulesByLine(text);
+  const suppressed = options.honourSuppressions === false || !text.includes('shipshape-ignore') ? undefined : suppressedRulesByLine(text);
   const context = options.context ?? {};
-  const findings = rules.flatMap((rule) =>
-    (rule.check as (model: unknown, context: RuleContext) => RuleHit[])(model, context)
-      .filter((hit) => !suppressed.get(hit.line)?.has(rule.meta.id))
-      .map((hit) => toFinding(rule, hit, file, severities[rule.meta.id])),
-  );
-  return { file, kind, findings: sortFindings([...earlier, ...findings]) };
+  // A loop rather than filter/flatMap/map: this runs for every rule of every file of a lint
+  // run, and most rules find nothing, so it should allocate nothing for them.
+  const findings = [...earlier];
+  for (const rule of candidates) {
+    if (rule.target !== kind) continue;
+    const override = severities[rule.meta.id];
+    if (override === 'off') continue;
+    const hits = (rule.check as (model: unknown, context: RuleContext) => RuleHit[])(model, context);
+    for (const hit of hits) {
+      if (suppressed?.get(hit.line)?.has(rule.meta.id)) continue;
+      findings.push(toFinding(rule, hit, file, override));
+    }
+  }
+  return { file, kind, findings: sortFindings(findings) };
 }
 
 export function toFinding(rule: Rule, hit: RuleHit, file: string, severity?: SeverityOverride): Finding {

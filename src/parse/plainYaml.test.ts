@@ -48,6 +48,11 @@ describe('parsePlainYaml, against the yaml package', () => {
     }
   });
 
+  it('leaves flow collections nested past the stack to the others, without throwing', () => {
+    expect(parsePlainYaml(`a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`)).toBeUndefined();
+    expect(parsePlainYaml(`a: ${'{b: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`)).toBeUndefined();
+  });
+
   it('stops at the document limit', () => {
     expect(parsePlainYaml('a: 1\n---\nb: 2\n', 1)).toBeUndefined();
     expect(parsePlainYaml('a: 1\n---\nb: 2\n', 2)).toHaveLength(2);
@@ -69,4 +74,66 @@ describe('parsePlainYaml, against the yaml package', () => {
     });
     expect(answered.length).toBeGreaterThan(files.length / 2);
   });
+});
+
+/**
+ * A manifest with one small edit, of the kind a hand or a hostile file makes: a character
+ * dropped, inserted (mostly YAML's own punctuation) or doubled, a line's indentation changed,
+ * a line duplicated or swapped with the next.
+ */
+function mutated(text: string, seed: number): string {
+  let state = seed;
+  const random = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  let out = text;
+  for (let edits = 1 + random(3); edits > 0; edits--) {
+    const at = random(out.length + 1);
+    const lines = out.split('\n');
+    const line = random(lines.length);
+    switch (random(7)) {
+      case 0:
+        out = out.slice(0, at) + out.slice(at + 1);
+        break;
+      case 1:
+        out = out.slice(0, at) + ': -#|>"\'[]{},&*!?%@`\n\\~0.'.charAt(random(27)) + out.slice(at);
+        break;
+      case 2:
+        out = out.slice(0, at) + out.charAt(at) + out.slice(at);
+        break;
+      case 3:
+        lines[line] = ' '.repeat(random(4)) + (lines[line] ?? '').trimStart();
+        out = lines.join('\n');
+        break;
+      case 4:
+        lines.splice(line, 0, lines[line] ?? '');
+        out = lines.join('\n');
+        break;
+      case 5:
+        [lines[line], lines[line + 1]] = [lines[line + 1] ?? '', lines[line] ?? ''];
+        out = lines.join('\n');
+        break;
+      default:
+        out = out.slice(0, at) + (random(2) ? '\n' : '  ') + out.slice(at);
+    }
+  }
+  return out;
+}
+
+describe('parsePlainYaml on damaged input', () => {
+  it('agrees with the yaml package on 4,000 mutated manifests wherever it answers', () => {
+    const sources = [...Object.values(everyday), ...yamlFixtures().slice(0, 60).map((file) => readFileSync(file, 'utf8'))];
+    let answered = 0;
+    for (let seed = 1; seed <= 4000; seed++) {
+      const text = mutated(sources[seed % sources.length] as string, seed);
+      try {
+        if (expectReaderAgrees(plain, text)) answered++;
+      } catch (error) {
+        throw new Error(`seed ${seed}: ${JSON.stringify(text)}\n${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    // Most single edits leave a readable manifest, and the plain reader should still read many.
+    expect(answered).toBeGreaterThan(1000);
+  }, 120_000);
 });

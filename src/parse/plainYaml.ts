@@ -66,7 +66,8 @@ export function parsePlainYaml(text: string, maxDocuments = Infinity): YamlDocum
   try {
     return new PlainReader(text).documents(maxDocuments);
   } catch (error) {
-    if (error === UNSUPPORTED) return undefined;
+    // Flow collections nested past the stack's depth (`[[[[...`) are the yaml path's to report.
+    if (error === UNSUPPORTED || error instanceof RangeError) return undefined;
     throw error;
   }
 }

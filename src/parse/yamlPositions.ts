@@ -87,46 +87,64 @@ function startsOfLines(text: string): number[] {
 /**
  * positionOf for a document whose node offsets were recorded in document order, one per map
  * entry (at its key) and per sequence entry (at its content), as the plain reader records
- * them. The path is followed through the value itself, skipping the offsets of the entries
- * before each step, so the value must be exactly as read: keys in document order (no
- * array-index keys, which objects list first) and nothing added or removed since.
+ * them. Which offset belongs to which entry is worked out on the first lookup, by walking the
+ * value in the same order (most documents are never asked), so the value must be exactly as
+ * read: keys in document order (no array-index keys, which objects list first), nothing added
+ * or removed.
  */
 export function preorderLookup(value: unknown, offsets: readonly number[], rootAt: number, at: (offset: number) => SourcePosition): YamlDocument['positionOf'] {
-  return (path) => at(preorderOffset(value, offsets, rootAt, path));
+  let entries: WeakMap<object, EntryIndex> | undefined;
+  return (path) => {
+    entries ??= indexEntries(value);
+    return at(preorderOffset(value, offsets, entries, rootAt, path));
+  };
 }
 
-function preorderOffset(root: unknown, offsets: readonly number[], rootAt: number, path: YamlPath): number {
+/** For each collection of a document, the index in `offsets` of each of its entries. */
+type EntryIndex = number[] | Map<string, number>;
+
+function indexEntries(root: unknown): WeakMap<object, EntryIndex> {
+  const index = new WeakMap<object, EntryIndex>();
+  let next = 0;
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      const entries: number[] = [];
+      index.set(node, entries);
+      for (const item of node) {
+        entries.push(next++);
+        visit(item);
+      }
+    } else {
+      const entries = new Map<string, number>();
+      index.set(node, entries);
+      for (const key in node) {
+        entries.set(key, next++);
+        visit((node as Record<string, unknown>)[key]);
+      }
+    }
+  };
+  visit(root);
+  return index;
+}
+
+function preorderOffset(root: unknown, offsets: readonly number[], index: WeakMap<object, EntryIndex>, rootAt: number, path: YamlPath): number {
   let offset = rootAt;
   let node = root;
-  // The index in `offsets` of the first entry of `node`.
-  let first = 0;
   for (const step of path) {
-    let entry = first;
-    let child: unknown;
-    if (Array.isArray(node)) {
-      const index = asItemIndex(step);
-      if (index === undefined || index >= node.length) break;
-      for (let i = 0; i < index; i++) entry += 1 + nodeCount(node[i]);
-      child = node[index];
-    } else if (typeof node === 'object' && node !== null && typeof step === 'string' && Object.hasOwn(node, step)) {
-      for (const key in node) {
-        if (key === step) break;
-        entry += 1 + nodeCount((node as Record<string, unknown>)[key]);
-      }
-      child = (node as Record<string, unknown>)[step];
-    } else break;
+    const entries = typeof node === 'object' && node !== null ? index.get(node) : undefined;
+    if (entries === undefined) break;
+    let entry: number | undefined;
+    if (Array.isArray(entries)) {
+      const item = asItemIndex(step);
+      entry = item === undefined ? undefined : entries[item];
+      if (entry !== undefined) node = (node as unknown[])[item as number];
+    } else {
+      entry = typeof step === 'string' ? entries.get(step) : undefined;
+      if (entry !== undefined) node = (node as Record<string, unknown>)[step as string];
+    }
+    if (entry === undefined) break;
     offset = offsets[entry] as number;
-    first = entry + 1;
-    node = child;
   }
   return offset;
-}
-
-/** How many entries a value holds, at every depth: the offsets recorded for it. */
-function nodeCount(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let count = 0;
-  if (Array.isArray(value)) for (const item of value) count += 1 + nodeCount(item);
-  else for (const key in value) count += 1 + nodeCount((value as Record<string, unknown>)[key]);
-  return count;
 }

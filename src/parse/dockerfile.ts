@@ -60,6 +60,15 @@ export interface DockerfileModel {
   stages: DockerStage[];
   comments: DockerComment[];
   directives: Record<string, string>;
+  /** The line of each directive in `directives`. */
+  directiveLines: Record<string, number>;
+  /**
+   * The same file as a builder that knows no heredocs reads it (Engine 20.10's classic builder
+   * and its builtin BuildKit frontend): there a heredoc's body lines are instructions. Present
+   * only when the file opens a heredoc and reads that way without error (an engine that cannot
+   * parse a file builds nothing of it). The build gate judges both readings.
+   */
+  withoutHeredocs?: DockerfileModel;
 }
 
 const KNOWN_INSTRUCTIONS = new Set([
@@ -78,17 +87,20 @@ export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
  *   model.stages[0]?.instructions[0]?.keyword; // 'USER'
  * @throws InputError with the file and line of the first thing BuildKit would refuse.
  */
-export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileModel {
+export function parseDockerfile(text: string, file = 'Dockerfile', { heredocs = true }: { heredocs?: boolean } = {}): DockerfileModel {
   if (text.length > MAX_DOCKERFILE_BYTES) {
     throw new InputError(file, { line: 1, column: 1 }, `file is larger than ${MAX_DOCKERFILE_BYTES} bytes; is this really a Dockerfile?`);
   }
   if (looksBinary(text)) {
     throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); a Dockerfile is text');
   }
-  const syntax = readDockerfileSyntax(text);
+  const syntax = readDockerfileSyntax(text, { heredocs });
   const directives: Record<string, string> = {};
-  for (const { name, value } of syntax.directives) {
-    if (name === 'syntax' || name === 'escape') directives[name] = value;
+  const directiveLines: Record<string, number> = {};
+  for (const { name, value, line } of syntax.directives) {
+    if (name !== 'syntax' && name !== 'escape') continue;
+    directives[name] = value;
+    directiveLines[name] = line;
   }
   const comments = syntax.comments;
 
@@ -122,7 +134,21 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): DockerfileMo
   if (stages.length === 0) {
     throw new InputError(file, { line: 1, column: 1 }, 'no FROM instruction; a Dockerfile must start its first stage with FROM');
   }
-  return { file, globalArgs, stages, comments, directives };
+  const model: DockerfileModel = { file, globalArgs, stages, comments, directives, directiveLines };
+  if (heredocs && syntax.instructions.some((node) => node.heredocs.length > 0)) {
+    const legacy = readableWithoutHeredocs(text, file);
+    if (legacy) model.withoutHeredocs = legacy;
+  }
+  return model;
+}
+
+function readableWithoutHeredocs(text: string, file: string): DockerfileModel | undefined {
+  try {
+    return parseDockerfile(text, file, { heredocs: false });
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
 }
 
 function toInstruction(node: SyntaxInstruction): DockerInstruction {

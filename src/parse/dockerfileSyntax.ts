@@ -110,7 +110,7 @@ interface Line {
  *   readDockerfileSyntax('FROM busybox\nRUN --network=none echo \\\n  hi\n').instructions[1]
  *   // { word: 'RUN', flags: [{ name: 'network', value: 'none' }], args: ['echo', 'hi'], text: 'echo   hi', line: 2, ... }
  */
-export function readDockerfileSyntax(source: string): DockerfileSyntax {
+export function readDockerfileSyntax(source: string, { heredocs = true }: { heredocs?: boolean } = {}): DockerfileSyntax {
   const lines = splitLines(source);
   const directives: SyntaxDirective[] = [];
   let index = 0;
@@ -123,7 +123,7 @@ export function readDockerfileSyntax(source: string): DockerfileSyntax {
   }
   const escapeDirective = directives.find((directive) => directive.name === 'escape');
   const escape = escapeDirective?.value === '`' ? '`' : '\\';
-  const reader = new InstructionReader(lines, escape);
+  const reader = new InstructionReader(lines, escape, heredocs);
   while (index < lines.length) index = reader.next(index);
   return { directives, escape, comments: reader.comments, instructions: reader.instructions };
 }
@@ -153,6 +153,8 @@ class InstructionReader {
   constructor(
     private readonly lines: Line[],
     private readonly escape: string,
+    /** False to read as a builder that knows no heredocs does: `<<EOF` is then only words. */
+    private readonly withHeredocs: boolean,
   ) {
     const e = escape === '`' ? '`' : '\\\\';
     // BuildKit's: an escape character closing the line continues it, unless one comes before it.
@@ -185,7 +187,7 @@ class InstructionReader {
       continued = goesOn;
     }
     const instruction = this.instruction(joined, index + 1, column);
-    const heredocs = this.heredocsOf(instruction, joined);
+    const heredocs = this.withHeredocs ? this.heredocsOf(instruction, joined) : [];
     let end = last;
     const bodies: string[] = [];
     for (const heredoc of heredocs) {

@@ -2,7 +2,8 @@
  * Proof that no learner Dockerfile makes the engine fetch anything: a throwaway HTTP server on
  * 127.0.0.1 (a random port, started here) serves a secret to whoever asks, and its request log
  * must stay empty through every hostile Dockerfile: remote ADD (http and https), a registry host
- * in FROM, in COPY --from and in RUN --mount from=, a `# syntax=` frontend, ONBUILD variants, each
+ * in FROM, in COPY --from and in RUN --mount from=, a `# syntax=` frontend, ONBUILD variants, an
+ * ADD hidden in a heredoc's body (which a builder without heredocs runs), each
  * with the classic builder and with BuildKit (a secret mount switches a build to BuildKit). The
  * verdict must name the line, and no text of it may echo what the server serves.
  *
@@ -75,6 +76,8 @@ const hostile: [name: string, dockerfile: string, line: number][] = [
   ['ONBUILD ADD fired by a later stage', `FROM busybox:1.36.1 AS base\nONBUILD ADD ${origin}/secret.txt /secret.txt\nFROM base\nUSER 10001\n`, 2],
   ['ONBUILD COPY --from a registry', `FROM busybox:1.36.1 AS base\nONBUILD COPY --from=127.0.0.1:${port}/img:1 /x /x\nFROM base\nUSER 10001\n`, 2],
   ['RUN --network=host', `FROM busybox:1.36.1\nRUN --network=host wget -q -O /secret.txt ${origin}/secret.txt\nUSER 10001\n`, 2],
+  // Builders without heredocs (Engine 20.10's) run a body ended by `CMD` as instructions.
+  ['an ADD inside a heredoc ended by CMD', `FROM busybox:1.36.1\nRUN cat <<CMD\nADD ${origin}/secret.txt /secret.txt\nCMD\nUSER 10001\n`, 3],
 ];
 
 function expectRefusedWithoutFetching(verdict: ChallengeVerdict, line: number): void {

@@ -22,6 +22,9 @@ describe('the pre-build gate lets through', () => {
     ['an ONBUILD that copies from the context', 'FROM busybox:1.36.1\nONBUILD COPY app /app\n'],
     ['comments that look like directives after the first instruction', 'FROM busybox:1.36.1\n# syntax=evil.example/x\n'],
     ['a heredoc to another file descriptor', 'FROM busybox:1.36.1\nRUN cat 3<<EOF\nhi\nEOF\n'],
+    // A builder without heredocs cannot parse these bodies (`echo` is no instruction), so builds nothing of them.
+    ['a heredoc script', 'FROM busybox:1.36.1\nRUN <<EOF\necho hi > /x\nEOF\n'],
+    ['a heredoc ended by an instruction keyword, whose body is no instruction', 'FROM busybox:1.36.1\nRUN cat <<CMD > /x\nhello\nCMD\n'],
   ] as [string, string, Partial<typeof policy>?][])('%s', (_name, text, overrides = {}) => {
     expect(gate(text, overrides)).toEqual([]);
   });
@@ -60,6 +63,12 @@ describe('the pre-build gate refuses, naming the line and why', () => {
     ['a quoted mount type', 'FROM busybox:1.36.1\nRUN --mount="type=ssh" ssh git@example.test\n', 2, /type=ssh would hand the build/],
     ['a quoted mount source', 'FROM busybox:1.36.1\nRUN --mount=type=bind,"from=127.0.0.1:5000/img",target=/m true\n', 2, /--mount from=127\.0\.0\.1:5000\/img/],
     ['a mount written without =', 'FROM busybox:1.36.1\nRUN --mount type=ssh true\n', 2, /--mount without a value/],
+    // Engine 20.10's builders know no heredocs: a body ended by a line that is itself an
+    // instruction (`CMD`) is read as instructions, and run (seen fetching a URL on that engine).
+    ['an ADD inside a heredoc ended by CMD', 'FROM busybox:1.36.1\nRUN cat <<CMD\nADD http://127.0.0.1:8765/x /x\nCMD\n', 3, /fetches "http:\/\/127\.0\.0\.1:8765\/x".*a builder without heredocs, such as Engine 20\.10's, runs it as an instruction/],
+    ['a RUN --network=host inside a heredoc', 'FROM busybox:1.36.1\nRUN <<ENTRYPOINT\nRUN --network=host wget x\nENTRYPOINT\n', 3, /--network=host.*inside a heredoc/],
+    ['a COPY --from an image inside a heredoc', 'FROM busybox:1.36.1\nCOPY <<CMD /x\nCOPY --from=127.0.0.1:5000/img /a /a\nCMD\n', 3, /COPY --from=127\.0\.0\.1:5000\/img.*inside a heredoc/],
+    ['a syntax frontend after a check directive', '# check=skip=all\n# syntax=127.0.0.1:5000/frontend\nFROM busybox:1.36.1\n', 2, /makes BuildKit fetch/],
     ['a RUN after an escape directive that a comment made a comment', '# vim: set ft=dockerfile\n# escape=`\nFROM busybox:1.36.1\nRUN echo `\nRUN --network=host wget x\n', 5, /--network=host/],
   ] as const)('%s', (_name, text, line, reason) => {
     const refusals = gate(text);

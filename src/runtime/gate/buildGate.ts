@@ -33,6 +33,20 @@ const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret']);
  *   // [{ line: 2, reason: 'ADD fetches "http://example.test/x" over the network; ...' }]
  */
 export function gateDockerfile(model: DockerfileModel, policy: GatePolicy): GateRefusal[] {
+  const refusals = gateReading(model, policy);
+  // A builder without heredocs runs a heredoc's body lines as instructions (ending the body at
+  // a line such as `CMD`, which is an instruction too): what that reading would do is refused as well.
+  if (model.withoutHeredocs) {
+    const seen = new Set(refusals.map((refusal) => refusal.line));
+    for (const refusal of gateReading(model.withoutHeredocs, policy)) {
+      if (seen.has(refusal.line)) continue;
+      refusals.push({ line: refusal.line, reason: `${refusal.reason} (this line is inside a heredoc, but a builder without heredocs, such as Engine 20.10's, runs it as an instruction)` });
+    }
+  }
+  return refusals.sort((a, b) => a.line - b.line);
+}
+
+function gateReading(model: DockerfileModel, policy: GatePolicy): GateRefusal[] {
   const refusals: GateRefusal[] = [];
   const allowed = new Set([...policy.allowedImages].map(normalizedImage));
   const imageAllowed = (reference: string) => allowed.has(normalizedImage(reference));
@@ -54,7 +68,7 @@ export function gateDockerfile(model: DockerfileModel, policy: GatePolicy): Gate
       if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') remember(instruction, variables);
     }
   }
-  return refusals.sort((a, b) => a.line - b.line);
+  return refusals;
 }
 
 /** `docker.io/library/busybox:1.36.1` and `busybox:1.36.1` name the same image. */
@@ -66,9 +80,8 @@ export function normalizedImage(reference: string): string {
 function syntaxRefusals(model: DockerfileModel, frontends: ReadonlySet<string>): GateRefusal[] {
   const refusals: GateRefusal[] = [];
   const firstInstruction = Math.min(...model.globalArgs.map((i) => i.line), ...model.stages.map((s) => s.from.line));
-  // The parser's directives come first in the file, in order, so their index gives the line.
-  const declared = Object.keys(model.directives).indexOf('syntax');
-  const directives = declared === -1 ? [] : [{ line: declared + 1, frontend: model.directives.syntax ?? '' }];
+  const declared = model.directives.syntax;
+  const directives = declared === undefined ? [] : [{ line: model.directiveLines.syntax ?? 1, frontend: declared }];
   // BuildKit's reading of the leading comments is not narrower than the syntax reader's, so any
   // comment before the first instruction that reads like the directive counts too.
   for (const comment of model.comments) {

@@ -21,6 +21,9 @@ const everyday: Record<string, string> = {
   unicode: 'name: "ünïcödé"\n日本: 語\nlist: [é, ß]\n',
   indentedRoot: '  a: 1\n  b:\n    c: 2\n',
   spacedColons: 'a  : 1\nb:    2\n',
+  jsonLikeFlow: 'a: {"x":1, "y": [1, 2, "three"], "z":{"w":null}}\nb: ["a","b"]\n',
+  quotedItemKeys: 'items:\n- "name": a\n  \'value\': b\n- "plain"\n',
+  keysThatLookSpecial: 'constructor: 1\ntoString: 2\nhasOwnProperty: 3\nkey.with.dots: 4\nkey/with/slash: 5\nkey-with-dash: 6\n',
 };
 
 describe('parsePlainYaml, against the yaml package', () => {

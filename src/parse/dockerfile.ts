@@ -4,7 +4,7 @@
  * The syntax reader is forgiving; what BuildKit would reject is turned into an `InputError` here
  * with the offending line.
  */
-import { readDockerfileSyntax, type SyntaxInstruction } from './dockerfileSyntax.js';
+import { ESCAPE_DIRECTIVE_LIKE, readDockerfileSyntax, type ReadingOptions, type SyntaxInstruction } from './dockerfileSyntax.js';
 import { InputError, looksBinary } from './position.js';
 
 export interface DockerInstruction {
@@ -63,12 +63,20 @@ export interface DockerfileModel {
   /** The line of each directive in `directives`. */
   directiveLines: Record<string, number>;
   /**
-   * The same file as a builder that knows no heredocs reads it (Engine 20.10's classic builder
-   * and its builtin BuildKit frontend): there a heredoc's body lines are instructions. Present
-   * only when the file opens a heredoc and reads that way without error (an engine that cannot
-   * parse a file builds nothing of it). The build gate judges both readings.
+   * The same file as other builders read it, where builders differ: without heredocs (Engine
+   * 20.10's classic builder and builtin BuildKit frontend run a heredoc's body lines as
+   * instructions) and with the other escape character (builders that end the directives at the
+   * first one that is not `escape` ignore an `# escape=` after `# check=`). Present only when
+   * the file opens a heredoc or has an escape directive, and only the readings that parse: a
+   * builder that cannot parse a file builds nothing of it. The build gate judges every reading.
    */
-  withoutHeredocs?: DockerfileModel;
+  otherReadings?: OtherReading[];
+}
+
+export interface OtherReading {
+  /** How this reading differs, for a refusal's words: `without heredocs`, ... */
+  how: string;
+  model: DockerfileModel;
 }
 
 const KNOWN_INSTRUCTIONS = new Set([
@@ -87,14 +95,14 @@ export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
  *   model.stages[0]?.instructions[0]?.keyword; // 'USER'
  * @throws InputError with the file and line of the first thing BuildKit would refuse.
  */
-export function parseDockerfile(text: string, file = 'Dockerfile', { heredocs = true }: { heredocs?: boolean } = {}): DockerfileModel {
+export function parseDockerfile(text: string, file = 'Dockerfile', reading?: ReadingOptions): DockerfileModel {
   if (text.length > MAX_DOCKERFILE_BYTES) {
     throw new InputError(file, { line: 1, column: 1 }, `file is larger than ${MAX_DOCKERFILE_BYTES} bytes; is this really a Dockerfile?`);
   }
   if (looksBinary(text)) {
     throw new InputError(file, { line: 1, column: 1 }, 'file contains binary data (a NUL byte); a Dockerfile is text');
   }
-  const syntax = readDockerfileSyntax(text, { heredocs });
+  const syntax = readDockerfileSyntax(text, reading);
   const directives: Record<string, string> = {};
   const directiveLines: Record<string, number> = {};
   for (const { name, value, line } of syntax.directives) {
@@ -135,20 +143,34 @@ export function parseDockerfile(text: string, file = 'Dockerfile', { heredocs = 
     throw new InputError(file, { line: 1, column: 1 }, 'no FROM instruction; a Dockerfile must start its first stage with FROM');
   }
   const model: DockerfileModel = { file, globalArgs, stages, comments, directives, directiveLines };
-  if (heredocs && syntax.instructions.some((node) => node.heredocs.length > 0)) {
-    const legacy = readableWithoutHeredocs(text, file);
-    if (legacy) model.withoutHeredocs = legacy;
+  if (reading === undefined) {
+    const others = otherReadings(text, file, syntax.escape as '\\' | '`', syntax.instructions.some((node) => node.heredocs.length > 0));
+    if (others.length > 0) model.otherReadings = others;
   }
   return model;
 }
 
-function readableWithoutHeredocs(text: string, file: string): DockerfileModel | undefined {
-  try {
-    return parseDockerfile(text, file, { heredocs: false });
-  } catch (error) {
-    if (error instanceof InputError) return undefined;
-    throw error;
+function otherReadings(text: string, file: string, escape: '\\' | '`', opensHeredoc: boolean): OtherReading[] {
+  const other: '\\' | '`' = escape === '`' ? '\\' : '`';
+  const firstInstruction = text.search(/^[\t\v\f\r ]*[A-Za-z]/m);
+  const head = firstInstruction === -1 ? text : text.slice(0, firstInstruction);
+  const mentionsEscape = head.split('\n').some((line) => ESCAPE_DIRECTIVE_LIKE.test(line));
+  const candidates: { how: string; reading: ReadingOptions }[] = [
+    ...(opensHeredoc ? [{ how: "without heredocs, as Engine 20.10's builders read it", reading: { heredocs: false, escape } }] : []),
+    ...(mentionsEscape ? [
+      { how: `with ${other} as the escape character, as builders that ignore this escape directive read it`, reading: { heredocs: true, escape: other } },
+      { how: `without heredocs and with ${other} as the escape character, as Engine 20.10's builders may read it`, reading: { heredocs: false, escape: other } },
+    ] : []),
+  ];
+  const readings: OtherReading[] = [];
+  for (const { how, reading } of candidates) {
+    try {
+      readings.push({ how, model: parseDockerfile(text, file, reading) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
   }
+  return readings;
 }
 
 function toInstruction(node: SyntaxInstruction): DockerInstruction {

@@ -103,6 +103,21 @@ interface Line {
 }
 
 /**
+ * How a builder reads the file, where builders differ: current BuildKit reads heredocs and
+ * honours `# escape=` after other directives; Engine 20.10's builders know no heredocs, and
+ * older frontends end the directives at the first one that is not `escape`.
+ */
+export interface ReadingOptions {
+  /** False to read as a builder that knows no heredocs does: `<<EOF` is then only words. */
+  heredocs?: boolean;
+  /** The escape character, whatever the directives say. */
+  escape?: '\\' | '`';
+}
+
+/** Whether a line before the first instruction looks like an escape directive, to any builder. */
+export const ESCAPE_DIRECTIVE_LIKE = /^[\t\n\v\f\r ]*#[\t\n\f\r ]*escape[\t\n\f\r ]*=/i;
+
+/**
  * Reads a Dockerfile's syntax. Never throws: what BuildKit would refuse (an unknown keyword, a
  * heredoc never closed) is the caller's to judge.
  *
@@ -110,7 +125,7 @@ interface Line {
  *   readDockerfileSyntax('FROM busybox\nRUN --network=none echo \\\n  hi\n').instructions[1]
  *   // { word: 'RUN', flags: [{ name: 'network', value: 'none' }], args: ['echo', 'hi'], text: 'echo   hi', line: 2, ... }
  */
-export function readDockerfileSyntax(source: string, { heredocs = true }: { heredocs?: boolean } = {}): DockerfileSyntax {
+export function readDockerfileSyntax(source: string, { heredocs = true, escape: forcedEscape }: ReadingOptions = {}): DockerfileSyntax {
   const lines = splitLines(source);
   const directives: SyntaxDirective[] = [];
   let index = 0;
@@ -122,7 +137,7 @@ export function readDockerfileSyntax(source: string, { heredocs = true }: { here
     if (!directives.some((directive) => directive.name === name)) directives.push({ name, value: match[2] as string, line: index + 1 });
   }
   const escapeDirective = directives.find((directive) => directive.name === 'escape');
-  const escape = escapeDirective?.value === '`' ? '`' : '\\';
+  const escape = forcedEscape ?? (escapeDirective?.value === '`' ? '`' : '\\');
   const reader = new InstructionReader(lines, escape, heredocs);
   while (index < lines.length) index = reader.next(index);
   return { directives, escape, comments: reader.comments, instructions: reader.instructions };
@@ -153,7 +168,6 @@ class InstructionReader {
   constructor(
     private readonly lines: Line[],
     private readonly escape: string,
-    /** False to read as a builder that knows no heredocs does: `<<EOF` is then only words. */
     private readonly withHeredocs: boolean,
   ) {
     const e = escape === '`' ? '`' : '\\\\';

@@ -3,7 +3,7 @@
  * 127.0.0.1 (a random port, started here) serves a secret to whoever asks, and its request log
  * must stay empty through every hostile Dockerfile: remote ADD (http and https), a registry host
  * in FROM, in COPY --from and in RUN --mount from=, a `# syntax=` frontend, ONBUILD variants, an
- * ADD hidden in a heredoc's body (which a builder without heredocs runs), each
+ * ADD hidden in a heredoc's body or behind a continuation only some builders read, each
  * with the classic builder and with BuildKit (a secret mount switches a build to BuildKit). The
  * verdict must name the line, and no text of it may echo what the server serves.
  *
@@ -78,6 +78,8 @@ const hostile: [name: string, dockerfile: string, line: number][] = [
   ['RUN --network=host', `FROM busybox:1.36.1\nRUN --network=host wget -q -O /secret.txt ${origin}/secret.txt\nUSER 10001\n`, 2],
   // Builders without heredocs (Engine 20.10's) run a body ended by `CMD` as instructions.
   ['an ADD inside a heredoc ended by CMD', `FROM busybox:1.36.1\nRUN cat <<CMD\nADD ${origin}/secret.txt /secret.txt\nCMD\nUSER 10001\n`, 3],
+  // ...and end the directives at `# check=`, so a backtick does not continue the RUN there.
+  ['an ADD after a backtick continuation that only some builders see', `# check=skip=all\n# escape=\`\nFROM busybox:1.36.1\nRUN true #\`\nADD ${origin}/secret.txt /secret.txt\nUSER 10001\n`, 5],
 ];
 
 function expectRefusedWithoutFetching(verdict: ChallengeVerdict, line: number): void {

@@ -65,9 +65,13 @@ describe('the pre-build gate refuses, naming the line and why', () => {
     ['a mount written without =', 'FROM busybox:1.36.1\nRUN --mount type=ssh true\n', 2, /--mount without a value/],
     // Engine 20.10's builders know no heredocs: a body ended by a line that is itself an
     // instruction (`CMD`) is read as instructions, and run (seen fetching a URL on that engine).
-    ['an ADD inside a heredoc ended by CMD', 'FROM busybox:1.36.1\nRUN cat <<CMD\nADD http://127.0.0.1:8765/x /x\nCMD\n', 3, /fetches "http:\/\/127\.0\.0\.1:8765\/x".*a builder without heredocs, such as Engine 20\.10's, runs it as an instruction/],
-    ['a RUN --network=host inside a heredoc', 'FROM busybox:1.36.1\nRUN <<ENTRYPOINT\nRUN --network=host wget x\nENTRYPOINT\n', 3, /--network=host.*inside a heredoc/],
-    ['a COPY --from an image inside a heredoc', 'FROM busybox:1.36.1\nCOPY <<CMD /x\nCOPY --from=127.0.0.1:5000/img /a /a\nCMD\n', 3, /COPY --from=127\.0\.0\.1:5000\/img.*inside a heredoc/],
+    ['an ADD inside a heredoc ended by CMD', 'FROM busybox:1.36.1\nRUN cat <<CMD\nADD http://127.0.0.1:8765/x /x\nCMD\n', 3, /fetches "http:\/\/127\.0\.0\.1:8765\/x".*read without heredocs, as Engine 20\.10's builders read it, this line is an instruction of its own/],
+    ['a RUN --network=host inside a heredoc', 'FROM busybox:1.36.1\nRUN <<ENTRYPOINT\nRUN --network=host wget x\nENTRYPOINT\n', 3, /--network=host.*read without heredocs/],
+    ['a COPY --from an image inside a heredoc', 'FROM busybox:1.36.1\nCOPY <<CMD /x\nCOPY --from=127.0.0.1:5000/img /a /a\nCMD\n', 3, /COPY --from=127\.0\.0\.1:5000\/img.*read without heredocs/],
+    // Builders that end the directives at the first one that is not `escape` (Engine 20.10's)
+    // ignore this `# escape=`: the backtick then continues nothing, and the ADD is an instruction.
+    ['an ADD hidden by a backtick continuation after # check= and # escape=', '# check=skip=all\n# escape=`\nFROM busybox:1.36.1\nRUN true #`\nADD http://127.0.0.1:8765/z /z\n', 5, /fetches "http:\/\/127\.0\.0\.1:8765\/z".*read with \\ as the escape character/],
+    ['an ADD hidden by a backslash continuation that another escape directive would end', '# escape=`\nFROM busybox:1.36.1\nRUN true #\\\nADD http://127.0.0.1:8765/z /z\n', 4, /fetches.*read with ` as the escape character|fetches "http:\/\/127\.0\.0\.1:8765\/z"/],
     ['a syntax frontend after a check directive', '# check=skip=all\n# syntax=127.0.0.1:5000/frontend\nFROM busybox:1.36.1\n', 2, /makes BuildKit fetch/],
     ['a RUN after an escape directive that a comment made a comment', '# vim: set ft=dockerfile\n# escape=`\nFROM busybox:1.36.1\nRUN echo `\nRUN --network=host wget x\n', 5, /--network=host/],
   ] as const)('%s', (_name, text, line, reason) => {

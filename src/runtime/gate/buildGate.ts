@@ -34,13 +34,16 @@ const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret']);
  */
 export function gateDockerfile(model: DockerfileModel, policy: GatePolicy): GateRefusal[] {
   const refusals = gateReading(model, policy);
-  // A builder without heredocs runs a heredoc's body lines as instructions (ending the body at
-  // a line such as `CMD`, which is an instruction too): what that reading would do is refused as well.
-  if (model.withoutHeredocs) {
-    const seen = new Set(refusals.map((refusal) => refusal.line));
-    for (const refusal of gateReading(model.withoutHeredocs, policy)) {
+  // Builders differ in how they read some files (heredocs, the escape directive), and which one
+  // builds is the engine's business: what any reading would do is refused. Seen on Engine 20.10:
+  // a heredoc body ended by `CMD`, and a backtick continuation after `# check=` + `# escape=`,
+  // each hid an ADD of a URL that the engine then fetched.
+  const seen = new Set(refusals.map((refusal) => refusal.line));
+  for (const { how, model: other } of model.otherReadings ?? []) {
+    for (const refusal of gateReading(other, policy)) {
       if (seen.has(refusal.line)) continue;
-      refusals.push({ line: refusal.line, reason: `${refusal.reason} (this line is inside a heredoc, but a builder without heredocs, such as Engine 20.10's, runs it as an instruction)` });
+      seen.add(refusal.line);
+      refusals.push({ line: refusal.line, reason: `${refusal.reason} (read ${how}, this line is an instruction of its own)` });
     }
   }
   return refusals.sort((a, b) => a.line - b.line);

@@ -23,6 +23,8 @@ const everyday: Record<string, string> = {
   spacedColons: 'a  : 1\nb:    2\n',
   jsonLikeFlow: 'a: {"x":1, "y": [1, 2, "three"], "z":{"w":null}}\nb: ["a","b"]\n',
   quotedItemKeys: 'items:\n- "name": a\n  \'value\': b\n- "plain"\n',
+  // More keys than the position index keeps in a list: looked up through a Map instead.
+  wideMap: `data:\n${Array.from({ length: 40 }, (_, i) => `  key${i}: {nested${i}: [${i}, x]}\n`).join('')}after: 1\n`,
   keysThatLookSpecial: 'constructor: 1\ntoString: 2\nhasOwnProperty: 3\nkey.with.dots: 4\nkey/with/slash: 5\nkey-with-dash: 6\n',
 };
 

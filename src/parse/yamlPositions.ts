@@ -100,8 +100,13 @@ export function preorderLookup(value: unknown, offsets: readonly number[], rootA
   };
 }
 
-/** For each collection of a document, the index in `offsets` of each of its entries. */
+/**
+ * For each collection of a document, the index in `offsets` of each of its entries, in order
+ * (a map's entries in its keys' order, which is the document's: see preorderLookup). A wide
+ * map gets a Map from key to entry instead, so a lookup never counts through thousands of keys.
+ */
 type EntryIndex = number[] | Map<string, number>;
+const WIDE_MAP = 32;
 
 function indexEntries(root: unknown): WeakMap<object, EntryIndex> {
   const index = new WeakMap<object, EntryIndex>();
@@ -115,13 +120,15 @@ function indexEntries(root: unknown): WeakMap<object, EntryIndex> {
         entries.push(next++);
         visit(item);
       }
-    } else {
-      const entries = new Map<string, number>();
-      index.set(node, entries);
-      for (const key in node) {
-        entries.set(key, next++);
-        visit((node as Record<string, unknown>)[key]);
-      }
+      return;
+    }
+    const keys = Object.keys(node);
+    const entries: EntryIndex = keys.length > WIDE_MAP ? new Map<string, number>() : [];
+    index.set(node, entries);
+    for (const key of keys) {
+      if (Array.isArray(entries)) entries.push(next++);
+      else entries.set(key, next++);
+      visit((node as Record<string, unknown>)[key]);
     }
   };
   visit(root);
@@ -135,16 +142,26 @@ function preorderOffset(root: unknown, offsets: readonly number[], index: WeakMa
     const entries = typeof node === 'object' && node !== null ? index.get(node) : undefined;
     if (entries === undefined) break;
     let entry: number | undefined;
-    if (Array.isArray(entries)) {
+    if (Array.isArray(node)) {
       const item = asItemIndex(step);
-      entry = item === undefined ? undefined : entries[item];
-      if (entry !== undefined) node = (node as unknown[])[item as number];
-    } else {
-      entry = typeof step === 'string' ? entries.get(step) : undefined;
-      if (entry !== undefined) node = (node as Record<string, unknown>)[step as string];
+      entry = item === undefined ? undefined : (entries as number[])[item];
+      if (entry !== undefined) node = node[item as number];
+    } else if (typeof step === 'string' && Object.hasOwn(node as object, step)) {
+      entry = Array.isArray(entries) ? entries[keyOrdinal(node as Record<string, unknown>, step)] : entries.get(step);
+      if (entry !== undefined) node = (node as Record<string, unknown>)[step];
     }
     if (entry === undefined) break;
     offset = offsets[entry] as number;
   }
   return offset;
+}
+
+/** Where `key` comes among an object's keys, counted without making the list of them. */
+function keyOrdinal(node: Record<string, unknown>, key: string): number {
+  let ordinal = 0;
+  for (const candidate in node) {
+    if (candidate === key) return ordinal;
+    ordinal++;
+  }
+  return -1;
 }

@@ -232,13 +232,11 @@ class InstructionReader {
     const keyword = word.toUpperCase();
     const { flags, remaining } = TAKES_FLAGS.has(keyword) ? builderFlags(rest) : { flags: [], remaining: rest };
     const words = this.words(remaining);
-    const first = words[0];
-    const last = words.at(-1);
-    const text = first && last ? remaining.slice(first.start, last.end) : '';
+    const text = words.values.length > 0 ? remaining.slice(words.start, words.end) : '';
     return {
       word,
       flags,
-      args: words.map((candidate) => candidate.value),
+      args: words.values,
       execForm: execFormOf(text),
       text,
       heredocs: [],
@@ -275,8 +273,8 @@ class InstructionReader {
    * keeps the next character in the word (`\ ` ends it, as dockerfile-ast read it), except
    * that `\$` stays as written for variable expansion to see.
    */
-  private words(line: string): Word[] {
-    const words: Word[] = [];
+  private words(line: string): Words {
+    const words: Words = { values: [], start: 0, end: 0 };
     const length = line.length;
     const escape = this.escape.charCodeAt(0);
     let i = 0;
@@ -287,7 +285,7 @@ class InstructionReader {
       // Most words hold no escape character: they are sliced whole, not built a character at a time.
       while (i < length && !isBlank(line.charCodeAt(i)) && line.charCodeAt(i) !== escape) i++;
       if (i >= length || isBlank(line.charCodeAt(i))) {
-        words.push({ value: line.slice(start, i), start, end: i });
+        addWord(words, line.slice(start, i), start, i);
         continue;
       }
       let value = line.slice(start, i);
@@ -308,17 +306,23 @@ class InstructionReader {
         i += 2;
         end = i;
       }
-      if (value !== '' || end > start) words.push({ value, start, end });
+      if (value !== '' || end > start) addWord(words, value, start, end);
     }
     return words;
   }
 }
 
-interface Word {
-  value: string;
-  /** Offsets in the line: where the word starts and just past its last character. */
+/** A line's words, and where the first starts and the last ends (offsets in the line). */
+interface Words {
+  values: string[];
   start: number;
   end: number;
+}
+
+function addWord(words: Words, value: string, start: number, end: number): void {
+  if (words.values.length === 0) words.start = start;
+  words.values.push(value);
+  words.end = end;
 }
 
 /** What follows the last word of a logical line (its trailing blanks), kept before a heredoc body. */

@@ -58,6 +58,12 @@ describe('parsePlainYaml, against the yaml package', () => {
     expect(parsePlainYaml(`a: ${'{b: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`)).toBeUndefined();
   });
 
+  it('leaves to the yaml package what it reads as an error (found by a red-team review)', () => {
+    for (const text of ['a: [-]\n', 'a: [-, b]\n', 'a: [a, -]\n', 'a: {b: -}\n', 'a: {b: -, c: d}\n', `a:\n${'k'.repeat(1024)}: v\n`, `- a:\n  ${'k'.repeat(1023)}: v\n`, `a: ${'['.repeat(900)}${']'.repeat(900)}\n`, `${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`, `${Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- k:`).join('\n')} 1\n`]) {
+      expect([text.slice(0, 40), parsePlainYaml(text)]).toStrictEqual([text.slice(0, 40), undefined]);
+    }
+  });
+
   it('stops at the document limit', () => {
     expect(parsePlainYaml('a: 1\n---\nb: 2\n', 1)).toBeUndefined();
     expect(parsePlainYaml('a: 1\n---\nb: 2\n', 2)).toHaveLength(2);

@@ -27,8 +27,17 @@ const UNSUPPORTED: unique symbol = Symbol('unsupported');
  * the Unicode line separators, and surrogates (what each library does with a lone one is its own).
  */
 const UNSUPPORTED_CHARACTER = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
-/** The `yaml` package refuses an implicit key longer than this. */
-const MAX_IMPLICIT_KEY = 1024;
+/**
+ * The yaml package refuses an implicit key of over 1,024 characters, counted from the end of the
+ * previous entry's value, which after an empty value (`a:`) includes the line break and the
+ * indentation: keys anywhere near that length are left to it.
+ */
+const LONGEST_KEY_READ_HERE = 900;
+/**
+ * Collections nested deeper than this are left to the others: the yaml package runs out of stack
+ * at a depth of some hundreds, where this reader would still answer.
+ */
+const MAX_DEPTH = 200;
 /** Decimal numbers this reader resolves itself (at most 15 digits, exact in a double). */
 const PLAIN_INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
 const PLAIN_DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
@@ -77,6 +86,8 @@ class PlainReader {
   private pos = 0;
   /** Where the flow node read last ended (just past it). */
   private flowEnd = 0;
+  /** How many collections the node being read is inside. */
+  private depth = 0;
   /**
    * Where each node of the document being read starts, in document order: map entries at their
    * key, sequence entries at their content (see preorderLookup). One number per node, rather
@@ -189,6 +200,13 @@ class PlainReader {
 
   /** A block mapping whose keys sit at column `indent`, the first of them at `keyAt`. */
   private mapping(indent: number, firstKeyAt: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) throw UNSUPPORTED;
+    const value = this.mappingBody(indent, firstKeyAt);
+    this.depth--;
+    return value;
+  }
+
+  private mappingBody(indent: number, firstKeyAt: number): Record<string, unknown> {
     const value: Record<string, unknown> = {};
     let keyAt = firstKeyAt;
     for (;;) {
@@ -227,6 +245,13 @@ class PlainReader {
 
   /** A block sequence whose dashes sit at column `indent`; the first at `this.pos + indent`. */
   private sequence(indent: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) throw UNSUPPORTED;
+    const value = this.sequenceBody(indent);
+    this.depth--;
+    return value;
+  }
+
+  private sequenceBody(indent: number): unknown[] {
     const text = this.text;
     const items: unknown[] = [];
     for (;;) {
@@ -283,7 +308,7 @@ class PlainReader {
   /** The key from `start` to its colon, as a string; keys that resolve otherwise are refused. */
   private key(start: number, colon: number): string {
     const text = this.text;
-    if (colon - start > MAX_IMPLICIT_KEY) throw UNSUPPORTED;
+    if (colon - start > LONGEST_KEY_READ_HERE) throw UNSUPPORTED;
     const first = text.charCodeAt(start);
     if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) return checkedKey(this.quoted(start, colon));
     let end = colon;
@@ -332,6 +357,13 @@ class PlainReader {
 
   /** A flow collection that opens and closes on one line; its end is left in `flowEnd`. */
   private flowCollection(start: number): unknown {
+    if (++this.depth > MAX_DEPTH) throw UNSUPPORTED;
+    const value = this.flowCollectionBody(start);
+    this.depth--;
+    return value;
+  }
+
+  private flowCollectionBody(start: number): unknown {
     const text = this.text;
     const isSequence = text.charCodeAt(start) === OPEN_BRACKET;
     const close = isSequence ? CLOSE_BRACKET : CLOSE_BRACE;
@@ -407,6 +439,8 @@ class PlainReader {
   private flowPlainEnd(start: number): number {
     const text = this.text;
     if (!startsPlain(text.charCodeAt(start), text.charCodeAt(start + 1))) throw UNSUPPORTED;
+    // Inside a flow, a `-` before a flow indicator starts a block entry to the yaml package (an error).
+    if (text.charCodeAt(start) === DASH && isFlowIndicator(text.charCodeAt(start + 1))) throw UNSUPPORTED;
     for (let index = start; index < text.length; index++) {
       const code = text.charCodeAt(index);
       if (code === COMMA || code === CLOSE_BRACKET || code === CLOSE_BRACE) return index;
@@ -538,6 +572,10 @@ function checkedKey(key: string): string {
   const first = key.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39 && ARRAY_INDEX.test(key)) throw UNSUPPORTED;
   return key;
+}
+
+function isFlowIndicator(code: number): boolean {
+  return code === COMMA || code === OPEN_BRACKET || code === CLOSE_BRACKET || code === OPEN_BRACE || code === CLOSE_BRACE;
 }
 
 function trimmedEnd(text: string, start: number, end: number): number {

@@ -4,7 +4,7 @@
  * The syntax reader is forgiving; what BuildKit would reject is turned into an `InputError` here
  * with the offending line.
  */
-import { ESCAPE_DIRECTIVE_LIKE, readDockerfileSyntax, type ReadingOptions, type SyntaxInstruction } from './dockerfileSyntax.js';
+import { readDockerfileSyntax, type DockerfileSyntax, type ReadingOptions, type SyntaxInstruction } from './dockerfileSyntax.js';
 import { InputError, looksBinary } from './position.js';
 
 export interface DockerInstruction {
@@ -144,17 +144,23 @@ export function parseDockerfile(text: string, file = 'Dockerfile', reading?: Rea
   }
   const model: DockerfileModel = { file, globalArgs, stages, comments, directives, directiveLines };
   if (reading === undefined) {
-    const others = otherReadings(text, file, syntax.escape as '\\' | '`', syntax.instructions.some((node) => node.heredocs.length > 0));
+    const others = otherReadings(text, file, syntax);
     if (others.length > 0) model.otherReadings = others;
   }
   return model;
 }
 
-function otherReadings(text: string, file: string, escape: '\\' | '`', opensHeredoc: boolean): OtherReading[] {
+/** A comment (without its `#`) that any builder might take for an escape directive. */
+const ESCAPE_DIRECTIVE_LIKE = /^escape[\t\n\f\r ]*=/i;
+
+function otherReadings(text: string, file: string, syntax: DockerfileSyntax): OtherReading[] {
+  const escape: '\\' | '`' = syntax.escape === '`' ? '`' : '\\';
   const other: '\\' | '`' = escape === '`' ? '\\' : '`';
-  const firstInstruction = text.search(/^[\t\v\f\r ]*[A-Za-z]/m);
-  const head = firstInstruction === -1 ? text : text.slice(0, firstInstruction);
-  const mentionsEscape = head.split('\n').some((line) => ESCAPE_DIRECTIVE_LIKE.test(line));
+  const opensHeredoc = syntax.instructions.some((node) => node.heredocs.length > 0);
+  // The comments before the first instruction are where builders look for directives.
+  const firstInstruction = syntax.instructions[0]?.line ?? Infinity;
+  const mentionsEscape = syntax.directives.some((directive) => directive.name === 'escape')
+    || syntax.comments.some((comment) => comment.line < firstInstruction && ESCAPE_DIRECTIVE_LIKE.test(comment.text));
   const candidates: { how: string; reading: ReadingOptions }[] = [
     ...(opensHeredoc ? [{ how: "without heredocs, as Engine 20.10's builders read it", reading: { heredocs: false, escape } }] : []),
     ...(mentionsEscape ? [

@@ -114,9 +114,6 @@ export interface ReadingOptions {
   escape?: '\\' | '`';
 }
 
-/** Whether a line before the first instruction looks like an escape directive, to any builder. */
-export const ESCAPE_DIRECTIVE_LIKE = /^[\t\n\v\f\r ]*#[\t\n\f\r ]*escape[\t\n\f\r ]*=/i;
-
 /**
  * Reads a Dockerfile's syntax. Never throws: what BuildKit would refuse (an unknown keyword, a
  * heredoc never closed) is the caller's to judge.

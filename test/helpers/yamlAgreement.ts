@@ -3,14 +3,14 @@
  * and the position of every node must be the `yaml` package's. Inputs: hand-written tricky
  * cases, generated documents, and every YAML file of the repository.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { InputError } from '../../src/parse/position.js';
 import { parseWithYamlPackage, parseYamlDocumentsTelling, type YamlDocument, type YamlDocuments, type YamlPath } from '../../src/parse/yamlSource.js';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Every YAML fixture of the repository: lessons, challenges, tests and docs. */
 export function yamlFixtures(): string[] {
@@ -87,6 +87,22 @@ export function expectReaderAgrees(read: (text: string) => YamlDocument[] | unde
     for (const where of pathsOf(doc.value)) expect([where, doc.positionOf(where)]).toStrictEqual([where, reference.positionOf(where)]);
   });
   return true;
+}
+
+/**
+ * Every YAML file of the repository through one reader: each answer must agree (a failure names
+ * the file). Returns how many files there are and how many the reader answered for.
+ */
+export function fixturesAnswered(read: (text: string) => YamlDocument[] | undefined): { files: number; answered: number } {
+  const files = yamlFixtures();
+  const answered = files.filter((file) => {
+    try {
+      return expectReaderAgrees(read, readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`${path.relative(root, file)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return { files: files.length, answered: answered.length };
 }
 
 export const ordinaryManifest = `apiVersion: apps/v1

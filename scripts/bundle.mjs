@@ -2,7 +2,9 @@
 // files instead of hundreds: `--version`, `lint` and `check --static-only` start fast.
 // Code splitting keeps every dynamic import() lazy, so the TUI (Ink, React, in their own
 // chunks) and the Docker edge (dockerode bundled; gRPC, ssh2 and tar left external) load only when needed.
-import { renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -73,7 +75,8 @@ const lazyYamlPackages = {
 
 await build({
   // The reaper is a process of its own (runtime/reaper.ts), forked beside the CLI.
-  entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js' },
+  // codeCache starts the lint program below (bin/shipshape.js).
+  entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js', codeCache: 'dist/cli/codeCache.js' },
   outdir: next,
   bundle: true,
   splitting: true,
@@ -101,6 +104,52 @@ await build({
   },
 });
 
+/**
+ * `lint` once more, as one CommonJS script (cli/lintProgram.ts): V8's code cache, which lint's
+ * short runs gain most from, is open to scripts only on Node 20 (see cli/codeCache.ts). Its first
+ * line carries a build id, a hash of the rest, which names the cache so that no cache ever
+ * meets other code.
+ */
+/** A script has no module loader: a lazy `import('node:…')` becomes a lazy require() in it. */
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin-required' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+const lintProgram = await build({
+  entryPoints: ['dist/cli/lintProgram.js'],
+  outfile: `${next}/lint.cjs`,
+  write: false,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.SHIPSHAPE_BUNDLE_MINIFY !== '0',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [lazyYamlPackages, builtinsRequired],
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__shipshapeModuleUrl' },
+  banner: { js: "const __shipshapeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+for (const file of lintProgram.outputFiles) {
+  mkdirSync(path.dirname(file.path), { recursive: true });
+  if (file.path.endsWith('.map')) {
+    // The build-id line below shifts the program a line down; so does a leading `;` the map.
+    const map = JSON.parse(file.text);
+    writeFileSync(file.path, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
+    continue;
+  }
+  // Nothing of the runtime (Docker) or the TUI belongs in lint; its arrival here is a mistake.
+  for (const marker of ['docker-modem', 'dockerode', 'react-reconciler']) {
+    if (file.text.includes(marker)) throw new Error(`the lint program bundles ${marker}: an import reaches the runtime or the TUI`);
+  }
+  if (/\bimport\(/.test(file.text)) throw new Error('the lint program keeps an import(), which a script cannot run');
+  const id = createHash('sha256').update(file.text).digest('hex').slice(0, 16);
+  writeFileSync(file.path, `//# shipshape-build=${id}\n${file.text}`);
+}
+
 rmSync('dist/bundle.old', { recursive: true, force: true });
 try {
   renameSync('dist/bundle', 'dist/bundle.old');
@@ -109,3 +158,8 @@ try {
 }
 renameSync(next, 'dist/bundle');
 rmSync('dist/bundle.old', { recursive: true, force: true });
+
+// The lint program's code cache, from a training run over the course's own files: what lint
+// compiles there is what a run on a real repository compiles first.
+const training = spawnSync(process.execPath, ['scripts/train-lint-cache.mjs'], { stdio: 'inherit' });
+if (training.status !== 0) throw new Error('training the lint program\'s code cache failed');

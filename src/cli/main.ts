@@ -2,23 +2,17 @@
  * The shipshape command line. Arguments are parsed before anything heavy is imported: `--version`,
  * `list`, `check` never load Ink or React, and Docker code loads only when a runtime check runs.
  * Every error that reaches here becomes one readable line and an exit code, never a stack trace.
+ * (`lint` usually arrives through lintProgram.ts instead; see bin/shipshape.js.)
  */
-import { parseArgs } from 'node:util';
-import { InputError } from '../parse/position.js';
+import { defaultIo, type Io } from './io.js';
+import { runLint } from './lintArguments.js';
+import { parseStrict } from './parseStrict.js';
+import { reportInternalError, reportUsageOrInputError } from './reportError.js';
+import { installShutdownHandlers } from './shutdown.js';
 import { commandHelp, generalHelp, UsageError } from './usage.js';
-import { installShutdownHandlers, streamClosed } from './shutdown.js';
 import { packageVersion } from './version.js';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-// A closed pipe is a way out (shutdown.ts), not a reason to fail again on every later line.
-const defaultIo: Io = {
-  out: (text) => void (streamClosed(process.stdout) || process.stdout.write(`${text}\n`)),
-  err: (text) => void (streamClosed(process.stderr) || process.stderr.write(`${text}\n`)),
-};
+export type { Io } from './io.js';
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -112,29 +106,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { coverageCommand } = await import('./commands/coverage.js');
       return coverageCommand({ json: values.json === true }, io);
     }
-    case 'lint': {
-      const { values, positionals } = parseStrict(
-        args,
-        {
-          format: { type: 'string' }, profile: { type: 'string' }, config: { type: 'string' }, exclude: { type: 'string', multiple: true },
-          'fail-on': { type: 'string' }, 'print-config': { type: 'boolean' }, 'stdin-filename': { type: 'string' },
-        },
-        'lint',
-        -1,
-      );
-      if (positionals.length === 0) throw new UsageError('name at least one file or folder to lint (or `-` for standard input)', 'lint');
-      const { lintCommand } = await import('./commands/lint.js');
-      return lintCommand({
-        paths: positionals,
-        format: (values.format as string | undefined) ?? 'text',
-        profile: values.profile as string | undefined,
-        config: values.config as string | undefined,
-        exclude: values.exclude as string[] | undefined,
-        failOn: values['fail-on'] as string | undefined,
-        printConfig: values['print-config'] === true,
-        stdinFilename: values['stdin-filename'] as string | undefined,
-      }, io);
-    }
+    case 'lint':
+      return runLint(args, io);
     case 'rules': {
       const { values } = parseStrict(args, { json: { type: 'boolean' } }, 'rules', 0);
       const { rulesCommand } = await import('./commands/rules.js');
@@ -231,33 +204,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
 }
 
-type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }>;
-
-function parseStrict(args: string[], options: OptionSpec, command: string, positionalCount: number) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments', command);
-  }
-  // A negative count means "any number of positionals".
-  if (positionalCount >= 0 && parsed.positionals.length !== positionalCount) {
-    const expected = positionalCount === 0 ? 'no arguments' : `${positionalCount} argument${positionalCount > 1 ? 's' : ''}`;
-    throw new UsageError(`expected ${expected}, got ${parsed.positionals.length}`, command);
-  }
-  return parsed;
-}
-
 async function reportError(error: unknown, io: Io): Promise<number> {
-  if (error instanceof UsageError) {
-    io.err(`shipshape: ${error.message}`);
-    io.err(error.command ? commandHelp(error.command) : 'Run `shipshape --help` for the commands.');
-    return 2;
-  }
-  if (error instanceof InputError) {
-    io.err(`shipshape: ${error.format()}`);
-    return 2;
-  }
+  const usageOrInput = reportUsageOrInputError(error, io);
+  if (usageOrInput !== undefined) return usageOrInput;
   const { CourseContentError } = await import('../content/course.js');
   if (error instanceof CourseContentError) {
     io.err(`shipshape: ${error.message}`);
@@ -273,11 +222,7 @@ async function reportError(error: unknown, io: Io): Promise<number> {
     io.err(`shipshape: ${error.message}`);
     return 2;
   }
-  // Anything else is a bug in shipshape; say so plainly, and keep the trace for who asks for it.
-  io.err(`shipshape: internal error: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.SHIPSHAPE_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
-  else io.err('Please report this; set SHIPSHAPE_DEBUG=1 to see the details.');
-  return 70;
+  return reportInternalError(error, io);
 }
 
 /**

@@ -7,6 +7,8 @@
  *
  * The TUI takes Ctrl-C as a key in raw mode, so no SIGINT arrives: it calls `requestShutdown`.
  */
+import { pendingExitCleanups, runExitCleanups } from '../shared/exitCleanups.js';
+
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, EPIPE: 141, uncaught: 70 } as const;
 export type ShutdownCause = keyof typeof EXIT_CODES;
 
@@ -38,10 +40,9 @@ export function requestShutdown(cause: ShutdownCause, detail?: string): Promise<
   shutdown = (async () => {
     const budget = new Promise((resolve) => setTimeout(resolve, CLEANUP_BUDGET_MS).unref());
     try {
-      const { cleanupAllSessions, liveSessionCount } = await import('../runtime/session.js');
-      if (liveSessionCount() > 0) say(`shipshape: ${why}; removing the containers and images this run created...`);
+      if (pendingExitCleanups() > 0) say(`shipshape: ${why}; removing the containers and images this run created...`);
       else if (cause === 'uncaught') say(`shipshape: ${why}`);
-      await Promise.race([cleanupAllSessions(why), budget]);
+      await Promise.race([runExitCleanups(why), budget]);
     } catch {
       // Nothing more we can do here; the reaper and the next start's sweep remain.
     }

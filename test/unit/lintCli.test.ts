@@ -23,9 +23,9 @@ function repo(name: string, files: Record<string, string>): string {
   return dir;
 }
 
-function lint(args: string[], cwd: string, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function lint(args: string[], cwd: string, stdin?: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, 'lint', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, 'lint', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -137,5 +137,25 @@ describe('shipshape lint CI formats', () => {
     const sarif = JSON.parse((await lint(['--format', 'sarif', 'Dockerfile'], path.join(dir, 'deploy'))).stdout) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { locations: { physicalLocation: { artifactLocation: object } }[] }[] }[] };
     expect(sarif.runs[0]?.originalUriBaseIds['%SRCROOT%']?.uri).toBe(`file://${dir}/`);
     expect(sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'deploy/Dockerfile', uriBaseId: '%SRCROOT%' });
+  });
+});
+
+describe('shipshape lint as a program of its own (started from the code cache)', () => {
+  const challenges = path.resolve(__dirname, '../../challenges');
+  const fullCli = { SHIPSHAPE_CODE_CACHE: '0' };
+  it('answers exactly as the full CLI does, in every format', async () => {
+    for (const format of ['text', 'json', 'sarif', 'github', 'gitlab']) {
+      const [cached, full] = await Promise.all([lint(['--format', format, challenges], root), lint(['--format', format, challenges], root, undefined, fullCli)]);
+      expect(cached.code).toBe(1);
+      expect(cached.stdout.length).toBeGreaterThan(1000);
+      expect({ format, ...cached }).toEqual({ format, ...full });
+    }
+  });
+  it('says the same for help, wrong usage and missing paths', async () => {
+    for (const args of [['--help'], [], ['--format', 'xml', '.'], ['no/such/file']]) {
+      const [cached, full] = await Promise.all([lint(args, root), lint(args, root, undefined, fullCli)]);
+      expect(cached.code).not.toBe(70);
+      expect(cached).toEqual(full);
+    }
   });
 });

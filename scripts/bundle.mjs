@@ -104,12 +104,6 @@ await build({
   },
 });
 
-/**
- * `lint` once more, as one CommonJS script (cli/lintProgram.ts): V8's code cache, which lint's
- * short runs gain most from, is open to scripts only on Node 20 (see cli/codeCache.ts). Its first
- * line carries a build id, a hash of the rest, which names the cache so that no cache ever
- * meets other code.
- */
 /** A script has no module loader: a lazy `import('node:…')` becomes a lazy require() in it. */
 const builtinsRequired = {
   name: 'builtins-required',
@@ -118,6 +112,13 @@ const builtinsRequired = {
     build.onLoad({ filter: /.*/, namespace: 'builtin-required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
+
+/**
+ * `lint` once more, as one CommonJS script (cli/lintProgram.ts): V8's code cache, which lint's
+ * short runs gain most from, is open to scripts only on Node 20 (see cli/codeCache.ts). Its first
+ * line carries a build id, a hash of the rest, which names the cache so that no cache ever
+ * meets other code.
+ */
 const lintProgram = await build({
   entryPoints: ['dist/cli/lintProgram.js'],
   outfile: `${next}/lint.cjs`,
@@ -136,7 +137,7 @@ const lintProgram = await build({
 for (const file of lintProgram.outputFiles) {
   mkdirSync(path.dirname(file.path), { recursive: true });
   if (file.path.endsWith('.map')) {
-    // The build-id line below shifts the program a line down; so does a leading `;` the map.
+    // The build-id line below moves the program a line down; a leading `;` moves the map's lines too.
     const map = JSON.parse(file.text);
     writeFileSync(file.path, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
     continue;

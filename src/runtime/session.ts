@@ -1,9 +1,10 @@
 /**
  * A runtime session owns what one check creates in Docker (images, containers, the layers its
  * builds commit) and removes all of it at the end: on success, on failure, on timeout, and on
- * every way out of the process (the CLI's shutdown runs the exit cleanup this module registers). What a process
- * killed outright leaves is removed by its reaper (reaper.ts) and, failing that, by the next
- * start's `sweepLeftovers`, which takes only this machine's orphans or anything expired.
+ * every way out of the process (the CLI's shutdown runs the exit cleanup this module registers).
+ * What a process killed outright leaves is removed by its reaper (reaper.ts) and, failing that,
+ * by the next start's `sweepLeftovers`, which takes only this machine's orphans or anything
+ * expired.
  */
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
@@ -18,7 +19,7 @@ import { registerExitCleanup } from '../shared/exitCleanups.js';
 
 const activeSessions = new Set<RuntimeSession>();
 // Every way out of the process (cli/shutdown.ts) removes what live sessions created.
-registerExitCleanup({ pending: () => activeSessions.size, run: (reason) => cleanupAllSessions(reason) });
+registerExitCleanup({ pending: liveSessionCount, run: cleanupAllSessions });
 
 export interface SessionOptions {
   /** How long the session may live before anyone may remove its objects (default: the longest check). */

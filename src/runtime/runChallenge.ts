@@ -27,6 +27,7 @@ import { findProbe } from './probes/registry.js';
 import type { AnyProbe } from './probes/types.js';
 import { RuntimeSession, sweepLeftovers } from './session.js';
 import { loadToolbox, ToolboxUnavailableError } from './toolbox.js';
+import { untilAborted } from './untilAborted.js';
 import { containerUser, numericOwner, runAsNonRootViolation } from './settings/containerUser.js';
 import { fromCompose } from './settings/fromCompose.js';
 import { fromDockerfile } from './settings/fromDockerfile.js';
@@ -270,16 +271,6 @@ function buildStepReporter(model: DockerfileModel, onEvent: CheckEventListener |
     const buildKit = /^\[(?:\S+ )?(\d+)\/(\d+)\] (.*)$/.exec(line);
     if (buildKit) onEvent({ type: 'build-step', step: Number(buildKit[1]), total: Number(buildKit[2]), instruction: buildKit[3] ?? '', line: buildKitStepLine(model, line) });
   };
-}
-
-/** A probe's promise, or a rejection as soon as the session is aborted (cleanup then ends the exec). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function abortReason(session: RuntimeSession): string {

@@ -62,6 +62,21 @@ describe('loadCachedProgram', () => {
     expect(loadCachedProgram(file).compiledFresh).toBe(false);
   });
 
+  it('leaves a cache that the next process, tuned the same way, accepts', () => {
+    // The loader changes one of V8's flags before compiling, and V8 refuses a cache made under
+    // other flags: what one run writes must still be what the next run can use.
+    const file = program('exports.value = 3;');
+    const loader = path.resolve('dist/bundle/codeCache.js');
+    const run = () => spawnSync(process.execPath, ['--input-type=module', '-e', `
+      const { loadCachedProgram } = await import(${JSON.stringify(loader)});
+      const loaded = loadCachedProgram(${JSON.stringify(file)});
+      loaded.saveCacheIfStale();
+      process.stdout.write(String(loaded.compiledFresh) + ' ' + loaded.exports.value);
+    `], { encoding: 'utf8' });
+    expect(run().stdout).toBe('true 3');
+    expect(run().stdout).toBe('false 3');
+  });
+
   it('runs without a cache where none can be written', () => {
     const file = program('exports.value = 2;');
     const cache = cacheFileFor(file, readFileSync(file, 'utf8')) as string;

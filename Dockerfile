@@ -28,7 +28,7 @@ COPY challenges challenges
 ENV SHIPSHAPE_HOME=/tmp/shipshape NO_COLOR=1
 USER 10001:10001
 # The CLI is a one-shot command; "healthy" means it starts and loads its course.
-HEALTHCHECK --interval=30s --timeout=10s CMD ["node", "/opt/shipshape/bin/shipshape.js", "--version"]
-ENTRYPOINT ["node", "/opt/shipshape/bin/shipshape.js"]
+HEALTHCHECK --interval=30s --timeout=10s CMD ["node", "/opt/shipshape/bin/shipshape.cjs", "--version"]
+ENTRYPOINT ["node", "/opt/shipshape/bin/shipshape.cjs"]
 # shipshape-ignore dockerfile/document-exposed-ports -- a command-line tool serves no port
 CMD ["--help"]

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin/shipshape.js');
+const bin = path.join(root, 'bin/shipshape.cjs');
 const ptyHelper = path.join(root, 'test/helpers/run_in_pty.py');
 const frameRuns = Number(process.env.BENCH_FRAME_RUNS ?? 9);
 const saveRuns = Number(process.env.BENCH_SAVE_RUNS ?? 15);

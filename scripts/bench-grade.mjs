@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin/shipshape.js');
+const bin = path.join(root, 'bin/shipshape.cjs');
 const students = Number(process.env.BENCH_GRADE_STUDENTS ?? 8);
 const jobs = Number(process.env.BENCH_GRADE_JOBS ?? 2);
 const challenge = 'non-root-dockerfile';

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin/shipshape.js');
+const bin = path.join(root, 'bin/shipshape.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const scale = Number(process.env.BENCH_LINT_SCALE ?? 1);
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin/shipshape.js');
+const bin = path.join(root, 'bin/shipshape.cjs');
 const slice = path.join(root, 'challenges/04-runtime/01-non-root-dockerfile');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const runtimeRuns = Number(process.env.BENCH_RUNTIME_RUNS ?? 7);

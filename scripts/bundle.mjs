@@ -75,8 +75,7 @@ const lazyYamlPackages = {
 
 await build({
   // The reaper is a process of its own (runtime/reaper.ts), forked beside the CLI.
-  // codeCache starts the lint program below (bin/shipshape.js).
-  entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js', codeCache: 'dist/cli/codeCache.js' },
+  entryPoints: { main: 'dist/cli/main.js', reaper: 'dist/runtime/reaper.js' },
   outdir: next,
   bundle: true,
   splitting: true,
@@ -112,6 +111,19 @@ const builtinsRequired = {
     build.onLoad({ filter: /.*/, namespace: 'builtin-required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
+
+// The loader that starts the lint program below with its code cache (bin/shipshape.cjs, a
+// CommonJS script, requires it): CommonJS too, so that `lint` never starts Node's ES module loader.
+await build({
+  entryPoints: ['dist/cli/codeCache.js'],
+  outfile: `${next}/codeCache.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.SHIPSHAPE_BUNDLE_MINIFY !== '0',
+  logLevel: 'warning',
+});
 
 /**
  * `lint` once more, as one CommonJS script (cli/lintProgram.ts): V8's code cache, which lint's

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { loadCachedProgram } = await import(path.join(root, 'dist/bundle/codeCache.js'));
+const { loadCachedProgram } = await import(path.join(root, 'dist/bundle/codeCache.cjs'));
 const program = loadCachedProgram(path.join(root, 'dist/bundle/lint.cjs'), { useCache: false });
 const quiet = { out: () => {}, err: () => {} };
 const challenges = path.join(root, 'challenges');

@@ -5,7 +5,7 @@
 set -euo pipefail
 submissions=$1
 out=${2:-$(mktemp -d)}
-shipshape() { node "$(dirname "$0")/../../bin/shipshape.js" "$@"; }
+shipshape() { node "$(dirname "$0")/../../bin/shipshape.cjs" "$@"; }
 mkdir -p "$out"
 shipshape doctor
 for shard in 1 2; do

@@ -66,7 +66,7 @@ describe('loadCachedProgram', () => {
     // The loader changes one of V8's flags before compiling, and V8 refuses a cache made under
     // other flags: what one run writes must still be what the next run can use.
     const file = program('exports.value = 3;');
-    const loader = path.resolve('dist/bundle/codeCache.js');
+    const loader = path.resolve('dist/bundle/codeCache.cjs');
     const run = () => spawnSync(process.execPath, ['--input-type=module', '-e', `
       const { loadCachedProgram } = await import(${JSON.stringify(loader)});
       const loaded = loadCachedProgram(${JSON.stringify(file)});

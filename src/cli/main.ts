@@ -2,7 +2,7 @@
  * The shipshape command line. Arguments are parsed before anything heavy is imported: `--version`,
  * `list`, `check` never load Ink or React, and Docker code loads only when a runtime check runs.
  * Every error that reaches here becomes one readable line and an exit code, never a stack trace.
- * (`lint` usually arrives through lintProgram.ts instead; see bin/shipshape.js.)
+ * (`lint` usually arrives through lintProgram.ts instead; see bin/shipshape.cjs.)
  */
 import { defaultIo, type Io } from './io.js';
 import { runLint } from './lintArguments.js';

@@ -1,10 +1,10 @@
-/** Runs the built CLI as a user would (node bin/shipshape.js), capturing output and exit code. */
+/** Runs the built CLI as a user would (node bin/shipshape.cjs), capturing output and exit code. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const binPath = path.join(repoRoot, 'bin', 'shipshape.js');
+export const binPath = path.join(repoRoot, 'bin', 'shipshape.cjs');
 
 export interface CliResult {
   code: number | null;

@@ -130,7 +130,7 @@ describe('shipshape CLI', () => {
 
   it('ends quietly, and not with success, when the reader of its output goes away (shipshape list | head)', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/shipshape.js'), 'list'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/shipshape.cjs'), 'list'], { stdio: ['ignore', 'pipe', 'pipe'] });
     // Close our end before the CLI has written anything: every write it makes then fails with EPIPE.
     child.stdout.destroy();
     let stderr = '';

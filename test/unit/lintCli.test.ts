@@ -4,7 +4,7 @@
  * formats, end to end through the built CLI.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,23 @@ describe('shipshape lint as a program of its own (started from the code cache)',
       expect(cached.code).toBe(1);
       expect(cached.stdout.length).toBeGreaterThan(1000);
       expect({ format, ...cached }).toEqual({ format, ...full });
+    }
+  });
+  it('never starts Node\'s ES module loader (a quarter of a one-file lint above bare node)', async () => {
+    // A preload reports the internal modules node loaded; ES modules are run by module_job.
+    const report = path.join(root, 'loaded-modules.cjs');
+    writeFileSync(report, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + process.moduleLoadList.join(',')));");
+    const bundle = path.resolve(__dirname, '../../dist/bundle');
+    const cachesBefore = new Set(readdirSync(bundle));
+    try {
+      const run = await lint([path.join(challenges, '04-runtime/01-non-root-dockerfile/broken/Dockerfile')], root, undefined, { NODE_OPTIONS: `--require ${report}` });
+      const loaded = /LOADED (.*)$/.exec(run.stderr)?.[1]?.split(',') ?? [];
+      expect(run.code).toBe(1);
+      expect(loaded).toContain('NativeModule vm');
+      expect(loaded.filter((name) => /esm\/module_job|internal\/fs\/promises|readline/.test(name))).toEqual([]);
+    } finally {
+      // Other node flags keep a code cache of their own: this test's is not left in the build.
+      for (const name of readdirSync(bundle)) if (!cachesBefore.has(name) && name.endsWith('.v8cache')) rmSync(path.join(bundle, name), { force: true });
     }
   });
   it('says the same for help, wrong usage and missing paths', async () => {

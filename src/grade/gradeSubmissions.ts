@@ -12,6 +12,7 @@ import { checkChallenge } from '../checks/checkChallenge.js';
 import type { Challenge } from '../content/schema.js';
 import { InputError } from '../parse/position.js';
 import { timeouts } from '../runtime/limits.js';
+import { untilAborted } from '../shared/untilAborted.js';
 import type { GradingEngine } from './engines.js';
 import type { GradedChallenge } from './report.js';
 import { failedChecks, scoreChecks, totals } from './scoring.js';
@@ -118,16 +119,14 @@ async function staticThenFailed(dir: string, challenge: Challenge, reason: strin
 class SubmissionTimeout extends Error {}
 
 async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SubmissionTimeout(message)), ms);
-  });
+  // A check past its limit still finishes its own cleanup: untilAborted stops waiting for it
+  // and keeps its later rejection from surfacing as an unhandled one.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new SubmissionTimeout(message)), ms);
   try {
-    return await Promise.race([work, limit]);
+    return await untilAborted(work, deadline.signal);
   } finally {
     clearTimeout(timer);
-    // A check past its limit still finishes its own cleanup; it must not surface as an unhandled rejection.
-    work.catch(() => undefined);
   }
 }
 

@@ -27,7 +27,7 @@ import { findProbe } from './probes/registry.js';
 import type { AnyProbe } from './probes/types.js';
 import { RuntimeSession, sweepLeftovers } from './session.js';
 import { loadToolbox, ToolboxUnavailableError } from './toolbox.js';
-import { untilAborted } from './untilAborted.js';
+import { untilAborted } from '../shared/untilAborted.js';
 import { containerUser, numericOwner, runAsNonRootViolation } from './settings/containerUser.js';
 import { fromCompose } from './settings/fromCompose.js';
 import { fromDockerfile } from './settings/fromDockerfile.js';

@@ -1,8 +1,9 @@
 /**
  * A promise that settles as the work does, or rejects as soon as the signal aborts. The work
- * itself cannot be stopped from here (cleanup ends the exec it waits on), so it goes on and will
- * usually reject once its container is gone: it is always observed, so that rejection is never
- * an unhandled one, even when the signal had aborted before the work was handed in.
+ * itself cannot be stopped from here (a probe's exec ends when cleanup removes its container; a
+ * graded check past its deadline still finishes its own cleanup), so it goes on and may reject
+ * later: it is always observed, so that rejection is never an unhandled one, even when the
+ * signal had aborted before the work was handed in.
  */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {

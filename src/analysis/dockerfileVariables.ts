@@ -25,9 +25,21 @@ function splitWords(text: string): string[] {
  *
  * @example declarationsOf(env('ENV A="two words" B=2')) // [A = '"two words"', B = '2']
  */
-export function declarationsOf(instruction: DockerInstruction, stage: DockerStage | undefined): VariableDeclaration[] {
+export function declarationsOf(instruction: DockerInstruction, stage: DockerStage | undefined): readonly VariableDeclaration[] {
   const keyword = instruction.keyword;
   if (keyword !== 'ARG' && keyword !== 'ENV') return [];
+  // Several rules ask for the same instruction's declarations; a model is never changed once
+  // parsed, so the answer is kept per instruction (and per stage it is read in).
+  const known = declarationCache.get(instruction);
+  if (known !== undefined && known.stage === stage) return known.declarations;
+  const declarations = readDeclarations(instruction, keyword, stage);
+  declarationCache.set(instruction, { stage, declarations });
+  return declarations;
+}
+
+const declarationCache = new WeakMap<DockerInstruction, { stage: DockerStage | undefined; declarations: readonly VariableDeclaration[] }>();
+
+function readDeclarations(instruction: DockerInstruction, keyword: 'ARG' | 'ENV', stage: DockerStage | undefined): VariableDeclaration[] {
   const words = splitWords(instruction.text.trim());
   const [first, ...rest] = words;
   if (first === undefined) return [];
@@ -44,11 +56,14 @@ export function declarationsOf(instruction: DockerInstruction, stage: DockerStag
 }
 
 /** Every ARG and ENV declaration of the file, global ARGs first, in order. */
-export function allDeclarations(model: DockerfileModel): VariableDeclaration[] {
-  return [
-    ...model.globalArgs.flatMap((instruction) => declarationsOf(instruction, undefined)),
-    ...model.stages.flatMap((stage) => stage.instructions.flatMap((instruction) => declarationsOf(instruction, stage))),
-  ];
+export function allDeclarations(model: DockerfileModel): readonly VariableDeclaration[] {
+  const all: VariableDeclaration[] = [];
+  for (const instruction of model.globalArgs) all.push(...declarationsOf(instruction, undefined));
+  for (const stage of model.stages) {
+    // Most instructions declare nothing; only ARG and ENV are looked at.
+    for (const instruction of stage.instructions) if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') all.push(...declarationsOf(instruction, stage));
+  }
+  return all;
 }
 
 /** True when shell text expands the variable: `$NAME`, `${NAME}`, `${NAME:-x}`. */

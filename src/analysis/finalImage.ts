@@ -34,9 +34,17 @@ export function stageChain(model: DockerfileModel, stage: DockerStage): DockerSt
 }
 
 /** Every instruction that shapes the final image, in build order. */
-export function finalImageInstructions(model: DockerfileModel): DockerInstruction[] {
-  return finalStageChain(model).flatMap((stage) => stage.instructions);
+export function finalImageInstructions(model: DockerfileModel): readonly DockerInstruction[] {
+  // Asked by many rules of the same model, which never changes once parsed: worked out once.
+  let instructions = finalInstructionsCache.get(model);
+  if (instructions === undefined) {
+    instructions = finalStageChain(model).flatMap((stage) => stage.instructions);
+    finalInstructionsCache.set(model, instructions);
+  }
+  return instructions;
 }
+
+const finalInstructionsCache = new WeakMap<DockerfileModel, readonly DockerInstruction[]>();
 
 /** The external image the final image is ultimately built on (`scratch`, `node:20.11.1`, ...). */
 export function finalBaseImage(model: DockerfileModel): { stage: DockerStage; base: ImageReference } {

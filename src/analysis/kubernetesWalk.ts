@@ -29,13 +29,20 @@ const allGroups: readonly ContainerGroup[] = ['containers', 'initContainers', 'e
  *
  * @example everyContainer(model).map(({ container }) => container.name)
  */
-export function everyContainer(model: KubernetesModel, groups: readonly ContainerGroup[] = allGroups): ContainerVisit[] {
-  return model.podSpecs.flatMap((pod) =>
-    pod.containers
-      .filter((container) => groups.includes(container.group))
-      .map((container) => ({ pod, container, context: effectiveSecurityContext(pod, container) })),
-  );
+export function everyContainer(model: KubernetesModel, groups: readonly ContainerGroup[] = allGroups): readonly ContainerVisit[] {
+  // Twenty-odd rules walk the same model, which never changes once parsed: the full walk is
+  // made once per model, and a narrower one is a filter of it.
+  let visits = visitCache.get(model);
+  if (visits === undefined) {
+    const walked: ContainerVisit[] = [];
+    for (const pod of model.podSpecs) for (const container of pod.containers) walked.push({ pod, container, context: effectiveSecurityContext(pod, container) });
+    visits = walked;
+    visitCache.set(model, visits);
+  }
+  return groups === allGroups ? visits : visits.filter(({ container }) => groups.includes(container.group));
 }
+
+const visitCache = new WeakMap<KubernetesModel, readonly ContainerVisit[]>();
 
 /** A hit at the node `path` of the object's document (or its nearest existing ancestor). */
 export function hitAt(object: KubernetesObject, path: YamlPath, message: string): RuleHit {

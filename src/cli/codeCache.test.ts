@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheFileFor, loadCachedProgram } from './codeCache.js';
+import { cacheFileFor, currentCacheKey, loadCachedProgram } from './codeCache.js';
 
 const key = { v8: '11.3.244.8-node.38', arch: 'x64', flags: '|' };
 const dirs: string[] = [];
@@ -28,6 +28,9 @@ describe('cacheFileFor', () => {
     const flagged = cacheFileFor('/x/lint.cjs', '//# shipshape-build=0123456789abcdef\n', { ...key, flags: '--cpu-prof|' });
     expect(flagged).not.toBe(plain);
     expect(flagged).toMatch(/-x64-[0-9a-f]{8}\.v8cache$/);
+  });
+  it('counts the loader\'s own V8 tuning among the flags, so a change to it names another cache', () => {
+    expect(currentCacheKey().flags).toMatch(/^--interrupt-budget=\d+\|/);
   });
   it('has no cache for a program without a build id', () => {
     expect(cacheFileFor('/x/lint.cjs', 'code', key)).toBeUndefined();

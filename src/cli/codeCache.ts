@@ -36,17 +36,33 @@ const BUILD_ID = /^\/\/# shipshape-build=([0-9a-f]{8,64})\n/;
 export interface CacheKey {
   v8: string;
   arch: string;
-  /** `process.execArgv` and NODE_OPTIONS: a cache made under other V8 flags is refused. */
+  /**
+   * The V8 flags in force: this loader's own tuning, `process.execArgv` and NODE_OPTIONS. V8
+   * refuses a cache made under other flags, so a change to any of them names another file.
+   */
   flags: string;
 }
 
-const currentKey = (): CacheKey => ({ v8: process.versions.v8, arch: process.arch, flags: `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}` });
+/**
+ * V8's tiering tuned for a short run, set before the program compiles. Lint runs last a fraction
+ * of a second, and with V8's default budget much of that went to TurboFan optimizing functions
+ * that had only begun to run (on two cores its compiles compete with the run itself): with 4.4
+ * times the budget a function runs longer in Sparkplug's baseline code first, which took about a
+ * seventh off the bench corpus end to end, while a long run still optimizes what stays hot.
+ * Only this number is changed at run time: it is read each time a function's budget is reset,
+ * whereas flags read once at start-up (the heap's, the compilers' switches) can crash V8 when
+ * changed later. V8 refuses a cache made under other flags, so the build's training run sets it
+ * too, through this same loader, and it is part of the cache's name (see currentCacheKey).
+ */
+const SHORT_RUN_V8_FLAGS = '--interrupt-budget=300000';
+
+export const currentCacheKey = (): CacheKey => ({ v8: process.versions.v8, arch: process.arch, flags: `${SHORT_RUN_V8_FLAGS}|${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}` });
 
 /**
  * Where the cache of a program lives, or undefined when the program carries no build id.
  * Runs under other flags keep a cache of their own instead of replacing each other's.
  */
-export function cacheFileFor(programFile: string, source: string, key: CacheKey = currentKey()): string | undefined {
+export function cacheFileFor(programFile: string, source: string, key: CacheKey = currentCacheKey()): string | undefined {
   const id = BUILD_ID.exec(source)?.[1];
   if (id === undefined) return undefined;
   const flags = key.flags === '|' ? '' : `-${fnv1a(key.flags)}`;
@@ -59,20 +75,6 @@ function fnv1a(text: string): string {
   for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
-
-/**
- * V8's tiering tuned for a short run, set before the program compiles. Lint runs last a fraction
- * of a second, and with V8's default budget much of that went to TurboFan optimizing functions
- * that had only begun to run (on two cores its compiles compete with the run itself): with 4.4
- * times the budget a function runs longer in Sparkplug's baseline code first, which took about a
- * seventh off the bench corpus end to end, while a long run still optimizes what stays hot.
- * Only this number is changed at run time: it is read each time a function's budget is reset,
- * whereas flags read once at start-up (the heap's, the compilers' switches) can crash V8 when
- * changed later. V8 refuses a cache made under other flags, so the build's training run sets it
- * too, through this same loader; were it changed, the first run would refuse the old cache and
- * write a new one.
- */
-const SHORT_RUN_V8_FLAGS = '--interrupt-budget=300000';
 
 export function loadCachedProgram<Exports>(programFile: string, options: { useCache?: boolean } = {}): CachedProgram<Exports> {
   v8.setFlagsFromString(SHORT_RUN_V8_FLAGS);

@@ -10,7 +10,7 @@ const { loadCachedProgram } = await import(path.join(root, 'dist/bundle/codeCach
 const program = loadCachedProgram(path.join(root, 'dist/bundle/lint.cjs'), { useCache: false });
 const quiet = { out: () => {}, err: () => {} };
 const challenges = path.join(root, 'challenges');
-for (const format of ['text', 'json', 'sarif', 'github', 'gitlab']) {
+for (const format of program.exports.LINT_FORMATS) {
   // Exit status 1 (findings) is the expected outcome here; 2 or 70 would mean a broken build.
   const code = await program.exports.main(['lint', '--format', format, challenges], quiet);
   if (code !== 0 && code !== 1) {

@@ -12,6 +12,7 @@ import { installShutdownHandlers } from './shutdown.js';
 import { commandHelp } from './usage.js';
 
 export { shutdownRequested } from './shutdown.js';
+export { LINT_FORMATS } from './commands/lint.js';
 
 /** `argv` as the full CLI gets it: `['lint', ...]`. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LINT_FORMATS } from '../../src/cli/commands/lint.js';
 import { binPath } from '../helpers/cli.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'shipshape-lint-cli-'));
@@ -144,7 +145,8 @@ describe('shipshape lint as a program of its own (started from the code cache)',
   const challenges = path.resolve(__dirname, '../../challenges');
   const fullCli = { SHIPSHAPE_CODE_CACHE: '0' };
   it('answers exactly as the full CLI does, in every format', async () => {
-    for (const format of ['text', 'json', 'sarif', 'github', 'gitlab']) {
+    expect(LINT_FORMATS.length).toBeGreaterThanOrEqual(5);
+    for (const format of LINT_FORMATS) {
       const [cached, full] = await Promise.all([lint(['--format', format, challenges], root), lint(['--format', format, challenges], root, undefined, fullCli)]);
       expect(cached.code).toBe(1);
       expect(cached.stdout.length).toBeGreaterThan(1000);

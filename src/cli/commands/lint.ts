@@ -32,7 +32,8 @@ export interface LintCommandOptions {
   stdinFilename?: string | undefined;
 }
 
-const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'];
+/** Every output `--format` lint knows (the build's cache training runs each one). */
+export const LINT_FORMATS: readonly string[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 /** The most shipshape reads from standard input, as from a YAML file. */
 const STDIN_CAP = 4 * 1024 * 1024;
@@ -43,7 +44,7 @@ interface LoadedConfig {
 }
 
 export async function lintCommand(options: LintCommandOptions, io: Io): Promise<number> {
-  if (!FORMATS.includes(options.format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${options.format}"`, 'lint');
+  if (!LINT_FORMATS.includes(options.format)) throw new UsageError(`--format must be ${LINT_FORMATS.slice(0, -1).join(', ')} or ${LINT_FORMATS.at(-1)}, not "${options.format}"`, 'lint');
   if (options.failOn !== undefined && !(options.failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning or info, not "${options.failOn}"`, 'lint');
   if (options.stdinFilename !== undefined && !options.paths.includes('-')) throw new UsageError('--stdin-filename names what arrives on standard input: add `-` to the paths', 'lint');
   const cwd = process.cwd();

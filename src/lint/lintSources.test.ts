@@ -46,6 +46,19 @@ describe('run-level context', () => {
     expect(await rulesFired([yamlSource('k8s/web.yaml', deployment('shop')), yamlSource('k8s/policies.yaml', denyAll('shop'))], 'kubernetes/network-policy-present')).toEqual([]);
   });
 
+  it('a default-deny NetworkPolicy in another file of the run is the namespace\'s default deny', async () => {
+    const sources = [yamlSource('k8s/web.yaml', deployment('shop')), yamlSource('k8s/policies.yaml', denyAll('shop'))];
+    expect(await rulesFired(sources, 'kubernetes/network-policy-default-deny')).toEqual([]);
+  });
+
+  it('a default-deny in another file that leaves out Egress is reported once, at the workload it leaves open', async () => {
+    const ingressOnly = denyAll('shop').replace('[Ingress, Egress]', '[Ingress]');
+    const sources = [yamlSource('k8s/web.yaml', deployment('shop') + '---\n' + deployment('shop').replace('name: web', 'name: api')), yamlSource('k8s/policies.yaml', ingressOnly)];
+    const { results } = await lintSources(sources);
+    const findings = results.flatMap((r) => r.findings.filter((f) => f.rule === 'kubernetes/network-policy-default-deny').map((f) => `${r.file}:${f.line} ${f.message}`));
+    expect(findings).toEqual([expect.stringMatching(/^k8s\/web\.yaml:1 NetworkPolicy\/deny-all, in another file of this run, .* but not Egress/)]);
+  });
+
   it('a NetworkPolicy of another namespace does not', async () => {
     expect(await rulesFired([yamlSource('k8s/web.yaml', deployment('shop')), yamlSource('k8s/policies.yaml', denyAll('billing'))], 'kubernetes/network-policy-present')).toEqual(['k8s/web.yaml:1']);
   });

@@ -3,7 +3,8 @@
  * that selects every pod (`podSelector: {}`), names both `Ingress` and `Egress` in policyTypes
  * and allows nothing. Without Egress in it, every pod may still call out anywhere, which is how
  * a compromised pod reaches the cache, the metadata service or an attacker's server.
- * File-scoped and only info, like network-policy-present: the cluster may hold the policy.
+ * Run-scoped, like network-policy-present: the policy may sit in any file of the same lint run
+ * (or in the workload's own file when it is checked alone). Only info: the cluster may hold it.
  */
 import { sameNamespace } from '../../analysis/kubernetesNamespaces.js';
 import { describeObject, hitAt, stringList } from '../../analysis/kubernetesWalk.js';
@@ -26,8 +27,9 @@ export const networkPolicyDefaultDeny: KubernetesRule = {
     item: 'k8s.network-policy',
     references: [],
   },
-  check(model) {
-    const policies = model.objects.filter((object) => object.kind === 'NetworkPolicy');
+  check(model, context) {
+    const policies = context.run?.networkPolicies ?? model.objects.filter((object) => object.kind === 'NetworkPolicy');
+    const ownObjects = new Set(model.objects);
     const hits: RuleHit[] = [];
     const judged = new Set<KubernetesObject>();
     for (const pod of model.podSpecs) {
@@ -36,12 +38,18 @@ export const networkPolicyDefaultDeny: KubernetesRule = {
       if (denyAll.some((policy) => missingTypes(policy).length === 0)) continue;
       const partial = denyAll[0];
       if (partial) {
+        // Told once per file: at the policy when it is in this file, else at the first workload it leaves open.
         if (judged.has(partial)) continue;
         judged.add(partial);
-        hits.push(hitAt(partial, [...partial.path, 'spec', 'policyTypes'], `${describeObject(partial)} denies by default, but not ${missingTypes(partial).join(' and ')}: add it to policyTypes`));
+        const missing = missingTypes(partial).join(' and ');
+        hits.push(
+          ownObjects.has(partial)
+            ? hitAt(partial, [...partial.path, 'spec', 'policyTypes'], `${describeObject(partial)} denies by default, but not ${missing}: add it to policyTypes`)
+            : hitAt(pod.object, pod.object.path, `${describeObject(partial)}, in another file of this run, denies by default in the namespace of ${describeObject(pod.object)}, but not ${missing}: add it to its policyTypes`),
+        );
         continue;
       }
-      hits.push(hitAt(pod.object, pod.object.path, `no default-deny NetworkPolicy in this file covers the namespace of ${describeObject(pod.object)} (podSelector: {}, policyTypes: [Ingress, Egress], no rules)`));
+      hits.push(hitAt(pod.object, pod.object.path, `no default-deny NetworkPolicy in ${context.run ? 'the files checked' : 'this file'} covers the namespace of ${describeObject(pod.object)} (podSelector: {}, policyTypes: [Ingress, Egress], no rules)`));
     }
     return hits;
   },

@@ -44,6 +44,17 @@ export function everyContainer(model: KubernetesModel, groups: readonly Containe
 
 const visitCache = new WeakMap<KubernetesModel, readonly ContainerVisit[]>();
 
+/**
+ * Every container of the pods that run on Linux. A pod with `os.name: windows` may not even set
+ * the Linux-only securityContext fields (capabilities, allowPrivilegeEscalation, seccompProfile,
+ * readOnlyRootFilesystem, runAsUser: the API server refuses them), so rules asking for those
+ * walk these instead of everyContainer.
+ */
+export function linuxContainers(model: KubernetesModel): readonly ContainerVisit[] {
+  const visits = everyContainer(model);
+  return visits.some(({ pod }) => isWindowsPod(pod)) ? visits.filter(({ pod }) => !isWindowsPod(pod)) : visits;
+}
+
 /** A hit at the node `path` of the object's document (or its nearest existing ancestor). */
 export function hitAt(object: KubernetesObject, path: YamlPath, message: string): RuleHit {
   const { line, column } = object.document.positionOf(path);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { windowsPod } from '../../../test/helpers/kubernetesFixtures.js';
 import { lintText } from '../engine.js';
 import { dropAllCapabilities } from './drop-all-capabilities.js';
 
@@ -41,5 +42,10 @@ describe('kubernetes/drop-all-capabilities', () => {
   it('does not take a pod-level capabilities block (it does not exist) as dropping', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {capabilities: {drop: [ALL]}}\n  containers:\n    - name: app\n';
     expect(lint(text).map((f) => f.line)).toEqual([7]);
+  });
+
+  it('leaves a Windows pod alone: the API server refuses this Linux-only field there', () => {
+    expect(lint(windowsPod)).toEqual([]);
+    expect(lint(windowsPod.replace('  os: {name: windows}\n', ''))).not.toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * `ALL`, so `all` is reported with its own message; dropping a few named ones (`NET_RAW`) is not
  * enough, since the runtime's other defaults stay.
  */
-import { containerSecurityContext, describeContainer, everyContainer, hitAt, stringList } from '../../analysis/kubernetesWalk.js';
+import { containerSecurityContext, describeContainer, linuxContainers, hitAt, stringList } from '../../analysis/kubernetesWalk.js';
 import { asRecord } from '../../parse/yamlSource.js';
 import type { KubernetesRule } from '../types.js';
 
@@ -25,7 +25,8 @@ export const dropAllCapabilities: KubernetesRule = {
     references: ['pss:restricted'],
   },
   check(model) {
-    return everyContainer(model).flatMap(({ pod, container }) => {
+    // Windows pods may not set this field at all (see linuxContainers).
+    return linuxContainers(model).flatMap(({ pod, container }) => {
       const who = describeContainer(pod, container);
       const capabilities = asRecord(containerSecurityContext(container).capabilities);
       const dropPath = [...container.path, 'securityContext', 'capabilities', 'drop'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { windowsPod } from '../../../test/helpers/kubernetesFixtures.js';
 import { lintText } from '../engine.js';
 import { noPrivilegeEscalation } from './no-privilege-escalation.js';
 
@@ -39,5 +40,10 @@ describe('kubernetes/no-privilege-escalation', () => {
   it('checks init and ephemeral containers', () => {
     const text = pod('{allowPrivilegeEscalation: false}', '  initContainers:\n    - name: init\n  ephemeralContainers:\n    - name: debug\n      securityContext: {allowPrivilegeEscalation: false}\n');
     expect(lint(text).map((f) => f.line)).toEqual([11]);
+  });
+
+  it('leaves a Windows pod alone: the API server refuses this Linux-only field there', () => {
+    expect(lint(windowsPod)).toEqual([]);
+    expect(lint(windowsPod.replace('  os: {name: windows}\n', ''))).not.toEqual([]);
   });
 });

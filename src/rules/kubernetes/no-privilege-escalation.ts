@@ -2,7 +2,7 @@
  * `allowPrivilegeEscalation` must be explicitly false on every container. Unset means true: the
  * kernel's no_new_privs flag stays off and setuid binaries still work.
  */
-import { containerSecurityContext, describeContainer, everyContainer, hitAt } from '../../analysis/kubernetesWalk.js';
+import { containerSecurityContext, describeContainer, linuxContainers, hitAt } from '../../analysis/kubernetesWalk.js';
 import type { KubernetesRule } from '../types.js';
 
 export const noPrivilegeEscalation: KubernetesRule = {
@@ -22,7 +22,8 @@ export const noPrivilegeEscalation: KubernetesRule = {
     references: ['kube-linter:privilege-escalation-container', 'trivy:KSV001', 'pss:restricted'],
   },
   check(model) {
-    return everyContainer(model).flatMap(({ pod, container }) => {
+    // Windows pods may not set this field at all (see linuxContainers).
+    return linuxContainers(model).flatMap(({ pod, container }) => {
       const setting = containerSecurityContext(container).allowPrivilegeEscalation;
       if (setting === false) return [];
       const who = describeContainer(pod, container);

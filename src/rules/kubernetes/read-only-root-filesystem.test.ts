@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { windowsPod } from '../../../test/helpers/kubernetesFixtures.js';
 import { lintText } from '../engine.js';
 import { readOnlyRootFilesystem } from './read-only-root-filesystem.js';
 
@@ -34,5 +35,10 @@ describe('kubernetes/read-only-root-filesystem', () => {
   it('does not accept the setting on the pod level, where Kubernetes has no such field', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {readOnlyRootFilesystem: true}\n  containers:\n    - name: app\n';
     expect(lint(text).map((f) => f.line)).toEqual([7]);
+  });
+
+  it('leaves a Windows pod alone: the API server refuses this Linux-only field there', () => {
+    expect(lint(windowsPod)).toEqual([]);
+    expect(lint(windowsPod.replace('  os: {name: windows}\n', ''))).not.toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /** Every container should run with `readOnlyRootFilesystem: true` and write only to volumes. */
-import { containerSecurityContext, describeContainer, everyContainer, hitAt } from '../../analysis/kubernetesWalk.js';
+import { containerSecurityContext, describeContainer, linuxContainers, hitAt } from '../../analysis/kubernetesWalk.js';
 import type { KubernetesRule } from '../types.js';
 
 export const readOnlyRootFilesystem: KubernetesRule = {
@@ -20,7 +20,8 @@ export const readOnlyRootFilesystem: KubernetesRule = {
     references: ['kube-linter:no-read-only-root-fs', 'trivy:KSV014'],
   },
   check(model) {
-    return everyContainer(model).flatMap(({ pod, container }) => {
+    // Windows pods may not set this field at all (see linuxContainers).
+    return linuxContainers(model).flatMap(({ pod, container }) => {
       const setting = containerSecurityContext(container).readOnlyRootFilesystem;
       if (setting === true) return [];
       const who = describeContainer(pod, container);

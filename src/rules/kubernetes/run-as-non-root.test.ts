@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { windowsPod } from '../../../test/helpers/kubernetesFixtures.js';
 import { lintText } from '../engine.js';
 import { runAsNonRoot } from './run-as-non-root.js';
 
@@ -63,5 +64,13 @@ describe('kubernetes/run-as-non-root', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 19 });
     expect(findings[0]?.message).toContain('Deployment/api');
+  });
+
+  it('asks a Windows pod for runAsNonRoot and a user name, never for a uid', () => {
+    expect(lint(windowsPod)).toEqual([]);
+    const findings = lint(windowsPod.replace('    runAsNonRoot: true\n', ''));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('windowsOptions.runAsUserName');
+    expect(findings[0]?.message).not.toContain('non-zero runAsUser');
   });
 });

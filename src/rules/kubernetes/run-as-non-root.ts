@@ -4,7 +4,7 @@
  * together with `runAsNonRoot: true` is a contradiction the kubelet refuses to start, so it is
  * reported with its own message rather than as "root".
  */
-import { describeContainer, everyContainer, hitAt, integerValue } from '../../analysis/kubernetesWalk.js';
+import { describeContainer, everyContainer, hitAt, integerValue, isWindowsPod } from '../../analysis/kubernetesWalk.js';
 import type { KubernetesRule } from '../types.js';
 
 export const runAsNonRoot: KubernetesRule = {
@@ -28,6 +28,12 @@ export const runAsNonRoot: KubernetesRule = {
   check(model) {
     return everyContainer(model).flatMap(({ pod, container, context }) => {
       const who = describeContainer(pod, container);
+      if (isWindowsPod(pod)) {
+        // runAsUser does not exist on Windows (the API server refuses it); the user is a name.
+        if (context.values.runAsNonRoot === true) return [];
+        return [hitAt(pod.object, context.sources.runAsNonRoot ?? container.path,
+          `${who} is a Windows container without runAsNonRoot: true; set it with windowsOptions.runAsUserName: ContainerUser (runAsUser does not apply on Windows)`)];
+      }
       const uid = integerValue(context.values.runAsUser);
       const nonRoot = context.values.runAsNonRoot === true;
       const uidPath = context.sources.runAsUser ?? container.path;

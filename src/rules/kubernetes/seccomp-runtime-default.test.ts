@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { podWithSecurityContexts } from '../../../test/helpers/kubernetesFixtures.js';
+import { podWithSecurityContexts, windowsPod } from '../../../test/helpers/kubernetesFixtures.js';
 import { lintText } from '../engine.js';
 import { seccompRuntimeDefault } from './seccomp-runtime-default.js';
 
@@ -26,5 +26,10 @@ describe('kubernetes/seccomp-runtime-default', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'kubernetes/seccomp-runtime-default', severity: 'warning', line });
     expect(findings[0]?.message).toContain(message);
+  });
+
+  it('leaves a Windows pod alone: the API server refuses this Linux-only field there', () => {
+    expect(lint(windowsPod)).toEqual([]);
+    expect(lint(windowsPod.replace('  os: {name: windows}\n', ''))).not.toEqual([]);
   });
 });

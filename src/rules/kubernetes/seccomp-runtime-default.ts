@@ -3,7 +3,7 @@
  * on the pod or on the container (the container's setting wins). No profile means Unconfined on
  * a kubelet without SeccompDefault, so an absent profile is reported like an explicit one.
  */
-import { describeContainer, everyContainer, hitAt } from '../../analysis/kubernetesWalk.js';
+import { describeContainer, linuxContainers, hitAt } from '../../analysis/kubernetesWalk.js';
 import { asRecord } from '../../parse/yamlSource.js';
 import type { KubernetesRule } from '../types.js';
 
@@ -24,7 +24,8 @@ export const seccompRuntimeDefault: KubernetesRule = {
     references: ['pss:restricted'],
   },
   check(model) {
-    return everyContainer(model).flatMap(({ pod, container, context }) => {
+    // Windows pods may not set this field at all (see linuxContainers).
+    return linuxContainers(model).flatMap(({ pod, container, context }) => {
       const type = asRecord(context.values.seccompProfile).type;
       if (type === 'RuntimeDefault' || type === 'Localhost') return [];
       const who = describeContainer(pod, container);

@@ -22,6 +22,9 @@ describe('ci/pull-request-target-checkout', () => {
     ['the trigger as a map', 'on:\n  pull_request_target:\n    types: [opened]\npermissions: {}\njobs:\n  b:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.head_ref }}\n', 10, 'github.head_ref'],
     ['the fork repository', workflow('pull_request_target', '      - uses: actions/checkout@v4\n        with:\n          repository: ${{ github.event.pull_request.head.repo.full_name }}\n'), 9, 'repository:'],
     ['gh pr checkout in a run step', workflow('pull_request_target', '      - run: gh pr checkout ${{ github.event.number }}\n'), 7, 'this step checks out'],
+    ['the test merge commit', workflow('pull_request_target', '      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.merge_commit_sha }}\n'), 9, 'merge_commit_sha'],
+    ['the merge ref', workflow('pull_request_target', '      - uses: actions/checkout@v4\n        with:\n          ref: refs/pull/${{ github.event.pull_request.number }}/merge\n'), 9, '/merge'],
+    ['a fetch of pull/N/head in a run step', workflow('pull_request_target', '      - uses: actions/checkout@v4\n      - run: git fetch origin pull/${{ github.event.number }}/head:pr && git checkout pr && make test\n'), 8, 'this step checks out'],
   ])('flags %s', (_name, text, line, message) => {
     const findings = lint(text);
     expect(findings).toHaveLength(1);

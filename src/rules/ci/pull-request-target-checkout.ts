@@ -7,8 +7,19 @@ import { workflowTriggers } from '../../analysis/ciTriggers.js';
 import { asRecord } from '../../parse/yamlSource.js';
 import type { CiWorkflowRule, RuleHit } from '../types.js';
 
-/** Expressions that name the pull request's own (untrusted) code. */
-const PR_HEAD = /github\.event\.pull_request\.head\.(?:sha|ref|repo)|github\.head_ref/;
+/**
+ * What names the pull request's own (untrusted) code: its head (sha, branch, fork), the test
+ * merge GitHub makes of it (`merge_commit_sha`), and the refs `pull/<number>/head` and
+ * `pull/<number>/merge`, both of which hold the fork's commits.
+ */
+const PR_HEAD = new RegExp(
+  [
+    String.raw`github\.event\.pull_request\.head\.(?:sha|ref|repo)`,
+    String.raw`github\.head_ref`,
+    String.raw`github\.event\.pull_request\.merge_commit_sha`,
+    String.raw`\bpull/\$\{\{\s*github\.event\.(?:pull_request\.)?number\s*\}\}/(?:head|merge)\b`,
+  ].join('|'),
+);
 
 export const pullRequestTargetCheckout: CiWorkflowRule = {
   target: 'ci',

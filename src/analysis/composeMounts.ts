@@ -27,33 +27,83 @@ export interface HostMount {
   path: YamlPath;
 }
 
+/**
+ * A bind mount whose host path still holds a variable after what can be known is filled in
+ * (`${XDG_RUNTIME_DIR}/docker.sock`): no path can be compared, but its file name and its target
+ * in the container may still tell what it is.
+ */
+export interface UnresolvedBindMount {
+  /** The host path as written, variables kept. */
+  written: string;
+  target: string | undefined;
+  readOnly: boolean;
+  path: YamlPath;
+}
+
+interface ServiceMounts {
+  model: ComposeModel;
+  mounts: readonly HostMount[];
+  unresolved: readonly UnresolvedBindMount[];
+}
+
 /** Read once per service: several rules ask. Frozen, since they share it. */
-const mountsOfService = new WeakMap<ComposeService, { model: ComposeModel; mounts: readonly HostMount[] }>();
+const mountsOfService = new WeakMap<ComposeService, ServiceMounts>();
+
+function mountsOf(model: ComposeModel, service: ComposeService): ServiceMounts {
+  let known = mountsOfService.get(service);
+  if (known === undefined || known.model !== model) {
+    const { mounts, unresolved } = readHostMounts(model, service);
+    known = { model, mounts: Object.freeze(mounts.map((mount) => Object.freeze(mount))), unresolved: Object.freeze(unresolved.map((mount) => Object.freeze(mount))) };
+    mountsOfService.set(service, known);
+  }
+  return known;
+}
 
 /**
  * @example hostMounts(model, web)[0]?.hostPath // '/var/run/docker.sock'
  */
 export function hostMounts(model: ComposeModel, service: ComposeService): readonly HostMount[] {
-  let known = mountsOfService.get(service);
-  if (known === undefined || known.model !== model) {
-    known = { model, mounts: Object.freeze(readHostMounts(model, service).map((mount) => Object.freeze(mount))) };
-    mountsOfService.set(service, known);
-  }
-  return known.mounts;
+  return mountsOf(model, service).mounts;
 }
 
-function readHostMounts(model: ComposeModel, service: ComposeService): HostMount[] {
+/** @example unresolvedBindMounts(model, web)[0]?.written // '${XDG_RUNTIME_DIR}/docker.sock' */
+export function unresolvedBindMounts(model: ComposeModel, service: ComposeService): readonly UnresolvedBindMount[] {
+  return mountsOf(model, service).unresolved;
+}
+
+function readHostMounts(model: ComposeModel, service: ComposeService): { mounts: HostMount[]; unresolved: UnresolvedBindMount[] } {
   const topLevelVolumes = asRecord(asRecord(model.document.value).volumes);
-  return ownSequence(service, 'volumes').flatMap(({ value, path }) => {
-    const mount = typeof value === 'string' ? readShortSyntax(value) : isRecord(value) ? readLongSyntax(value) : undefined;
-    if (!mount) return [];
+  const mounts: HostMount[] = [];
+  const unresolved: UnresolvedBindMount[] = [];
+  for (const { value, path } of ownSequence(service, 'volumes')) {
+    const mount = typeof value === 'string' ? readShortSyntax(fillInKnownVariables(value)) : isRecord(value) ? readLongSyntax(value) : undefined;
+    if (!mount) continue;
     const source = mount.kind === 'bind' ? { hostPath: mount.source, namedVolume: undefined } : { hostPath: boundDevice(topLevelVolumes[mount.source]), namedVolume: mount.source };
-    if (source.hostPath === undefined || isInterpolated(source.hostPath)) return [];
+    if (source.hostPath === undefined) continue;
+    if (isInterpolated(source.hostPath)) {
+      if (mount.kind === 'bind') unresolved.push({ written: source.hostPath, target: mount.target, readOnly: mount.readOnly, path });
+      continue;
+    }
     // `~/.aws` is the host user's home: outside the project as surely as an absolute path.
     const hostPath = source.hostPath === '~' || source.hostPath.startsWith('~/') ? source.hostPath : source.hostPath.startsWith('/') ? normaliseHostPath(source.hostPath) : undefined;
-    if (hostPath === undefined) return [];
-    return [{ hostPath, target: mount.target, readOnly: mount.readOnly, namedVolume: source.namedVolume, path }];
-  });
+    if (hostPath === undefined) continue;
+    mounts.push({ hostPath, target: mount.target, readOnly: mount.readOnly, namedVolume: source.namedVolume, path });
+  }
+  return { mounts, unresolved };
+}
+
+/**
+ * Compose interpolates a volume entry before reading it, so what can be known is filled in
+ * first: a variable's default (`${SOCK:-/var/run/docker.sock}`, which is what runs when the
+ * variable is unset) and a leading `$HOME` (the host user's home, `~`). Other variables stay.
+ *
+ * @example fillInKnownVariables('${HOME}/.ssh:/root/.ssh:ro') // '~/.ssh:/root/.ssh:ro'
+ */
+export function fillInKnownVariables(text: string): string {
+  if (!text.includes('$')) return text;
+  return text
+    .replace(/(?<!\$)\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}$]*)\}/g, (_whole, fallback: string) => fallback)
+    .replace(/^\$(?:\{HOME\}|HOME(?![A-Za-z0-9_]))/, '~');
 }
 
 /** `/var/run` is a symlink to `/run` on every current distribution; compare paths under one name. */
@@ -69,7 +119,8 @@ interface WrittenMount {
 }
 
 function readShortSyntax(entry: string): WrittenMount | undefined {
-  const parts = entry.split(':');
+  // A variable left in the entry may hold a colon of its own (`${X:?unset}`): split outside them.
+  const parts = splitOutsideVariables(entry);
   // One part is an anonymous volume; more than three is a Windows path we do not judge.
   if (parts.length < 2 || parts.length > 3) return undefined;
   const [source = '', target, mode = ''] = parts;
@@ -78,15 +129,36 @@ function readShortSyntax(entry: string): WrittenMount | undefined {
 }
 
 function readLongSyntax(entry: Record<string, unknown>): WrittenMount | undefined {
-  const { type, source, target } = entry;
-  if (typeof source !== 'string') return undefined;
+  const { type, target } = entry;
+  if (typeof entry.source !== 'string') return undefined;
+  const source = fillInKnownVariables(entry.source);
   const kind = type === 'bind' || (type === undefined && looksLikeHostPath(source)) ? 'bind' : type === 'volume' ? 'volume' : undefined;
   if (!kind) return undefined;
   return { kind, source, target: typeof target === 'string' ? target : undefined, readOnly: composeBoolean(entry.read_only) === true };
 }
 
 function looksLikeHostPath(source: string): boolean {
-  return source.startsWith('/') || source.startsWith('.') || source.startsWith('~');
+  // A source that starts with a variable is taken for a path (`${DATA_DIR}/db`, `${SOCKET}`): a
+  // volume name holds no `$`, and what the variable holds is not known here.
+  return source.startsWith('/') || source.startsWith('.') || source.startsWith('~') || source.startsWith('$');
+}
+
+/** `a:${B:-x:y}:c` -> ['a', '${B:-x:y}', 'c']. */
+function splitOutsideVariables(entry: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < entry.length; index++) {
+    const char = entry[index];
+    if (char === '$' && entry[index + 1] === '{') depth++;
+    else if (char === '}' && depth > 0) depth--;
+    else if (char === ':' && depth === 0) {
+      parts.push(entry.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(entry.slice(start));
+  return parts;
 }
 
 /** A local-driver volume with `o: bind` (or `rbind`) mounts its `device` from the host. */

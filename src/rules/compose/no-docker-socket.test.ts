@@ -13,13 +13,17 @@ describe('compose/no-docker-socket', () => {
     ['an anonymous volume', withVolumes('      - /var/run/app')],
     ['a socket path only as the container target', withVolumes('      - ./fake.sock:/var/run/docker.sock')],
     ['a file named like a socket but not one', withVolumes('      - ./docker.sock.example:/tmp/example')],
-    ['an interpolated source', withVolumes('      - ${SOCKET}:/var/run/docker.sock')],
+    ['an interpolated source mounted elsewhere', withVolumes('      - ${DATA}:/var/lib/agent')],
   ])('passes %s', (_name, text) => {
     expect(lint(text)).toEqual([]);
   });
 
   it.each([
     ['the classic short syntax', withVolumes('      - /var/run/docker.sock:/var/run/docker.sock'), 5],
+    ['a variable whose default is the socket', withVolumes('      - ${DOCKER_SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro'), 5],
+    ['a variable\'s default in long syntax', withVolumes('      - type: bind', '        source: ${SOCK-/run/docker.sock}', '        target: /docker.sock'), 5],
+    ['an unknown folder holding docker.sock', withVolumes('      - ${XDG_RUNTIME_DIR}/docker.sock:/var/run/docker.sock'), 5],
+    ['an unknown source mounted at the socket path', withVolumes('      - ${SOCKET}:/var/run/docker.sock'), 5],
     ['a read-only mount', withVolumes('      - /var/run/docker.sock:/var/run/docker.sock:ro'), 5],
     ['the /run path', withVolumes('      - /run/docker.sock:/var/run/docker.sock'), 5],
     ['a Windows-style double slash', withVolumes('      - //var/run/docker.sock:/var/run/docker.sock'), 5],

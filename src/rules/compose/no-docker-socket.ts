@@ -3,9 +3,11 @@
  * start a privileged container with the host's `/` mounted, so `:ro` does not help: a read-only
  * mount stops writes to the socket file, not requests through it. Covers Docker, Podman,
  * containerd, CRI-O and BuildKit sockets, in short and long volume syntax, through a named
- * volume that binds the host path, and whole directories known to hold them.
+ * volume that binds the host path, and whole directories known to hold them; a host path set by
+ * a variable counts by its default, or by its file name or target when the variable is unknown.
  */
-import { canonicalHostPath, hostMounts } from '../../analysis/composeMounts.js';
+import { posix } from 'node:path';
+import { canonicalHostPath, hostMounts, unresolvedBindMounts } from '../../analysis/composeMounts.js';
 import type { ComposeRule } from '../types.js';
 
 const SOCKET_FILE = /^(docker|podman|containerd|crio|buildkitd|dockershim)\.sock(\.ttrpc)?$/;
@@ -32,18 +34,32 @@ export const noDockerSocket: ComposeRule = {
     references: ['cis-docker:5.31'],
   },
   check(model) {
-    return model.services.flatMap((service) =>
-      hostMounts(model, service)
+    return model.services.flatMap((service) => {
+      const hits = hostMounts(model, service)
         .filter((mount) => isEngineSocket(mount.hostPath))
         .map((mount) => {
           const { line, column } = model.document.positionOf(mount.path);
           const through = mount.namedVolume ? ` (through named volume ${mount.namedVolume})` : '';
           const readOnly = mount.readOnly ? '; read-only does not stop API calls' : '';
           return { line, column, message: `service ${service.name} mounts the engine socket ${mount.hostPath}${through}, which is root on the host${readOnly}` };
-        }),
-    );
+        });
+      // A host path left to a variable (`${XDG_RUNTIME_DIR}/docker.sock`) is still a socket by its
+      // file name, or by where it lands: nothing else is mounted at /var/run/docker.sock.
+      for (const mount of unresolvedBindMounts(model, service)) {
+        const byName = SOCKET_FILE.test(mount.written.slice(mount.written.lastIndexOf('/') + 1));
+        const byTarget = mount.target !== undefined && isEngineSocket(normaliseContainerPath(mount.target));
+        if (!byName && !byTarget) continue;
+        const { line, column } = model.document.positionOf(mount.path);
+        hits.push({ line, column, message: `service ${service.name} mounts ${mount.written} ${byName ? '(an engine socket by its name)' : `at ${mount.target}`}, which is the engine socket: root on the host` });
+      }
+      return hits;
+    });
   },
 };
+
+function normaliseContainerPath(target: string): string {
+  return posix.normalize(target).replace(/(.)\/$/, '$1');
+}
 
 function isEngineSocket(hostPath: string): boolean {
   const canonical = canonicalHostPath(hostPath);

@@ -1,9 +1,11 @@
 /**
  * Who a Dockerfile's final image runs as. Only the final stage decides, its last USER wins, a
  * stage built `FROM` an earlier stage inherits that stage's user, and with no USER anywhere the
- * base image's user applies (root for nearly every public base image, and always for scratch).
+ * base image's user applies (root for nearly every public base image, and always for scratch;
+ * nonRootBaseImages.ts knows the few published to run as someone else).
  */
 import { argDeclarations, expandVariables, type DockerfileModel, type DockerInstruction, type DockerStage } from '../parse/dockerfile.js';
+import { nonRootUserOfBaseImage } from './nonRootBaseImages.js';
 
 export type UserVerdict =
   | { kind: 'root'; spec: string; instruction: DockerInstruction; stage: DockerStage }
@@ -11,7 +13,9 @@ export type UserVerdict =
   /** USER uses a variable we cannot resolve statically. */
   | { kind: 'unresolved'; spec: string; instruction: DockerInstruction; stage: DockerStage }
   /** No USER at all: whatever the base image says, which for `baseImage` is usually root. */
-  | { kind: 'inherited'; baseImage: string; stage: DockerStage };
+  | { kind: 'inherited'; baseImage: string; stage: DockerStage }
+  /** No USER, on a base image published to run as an unprivileged user (`spec`). */
+  | { kind: 'base-non-root'; spec: string; baseImage: string; stage: DockerStage };
 
 /**
  * @example
@@ -34,6 +38,8 @@ export function userOfStage(model: DockerfileModel, stage: DockerStage): UserVer
   }
   const parent = stage.parentStage === undefined ? undefined : model.stages[stage.parentStage];
   if (parent) return userOfStage(model, parent);
+  const baseUser = nonRootUserOfBaseImage(stage.base);
+  if (baseUser !== undefined) return { kind: 'base-non-root', spec: baseUser, baseImage: stage.base.reference, stage };
   return { kind: 'inherited', baseImage: stage.base.reference, stage };
 }
 

@@ -89,6 +89,16 @@ describe('run-level context', () => {
     ]);
   });
 
+  it('takes a compose service built on distroless :nonroot, with no USER, for the non-root user it runs as', async () => {
+    const sources: LintSource[] = [
+      yamlSource('deploy/compose.yaml', 'services:\n  api:\n    build: ./api\n'),
+      { file: 'deploy/api/Dockerfile', kind: 'dockerfile', text: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n', given: '.' },
+    ];
+    const { results } = await lintSources(sources);
+    const rootFindings = results.flatMap((r) => r.findings.filter((f) => f.rule === 'compose/no-root-user' || f.rule === 'dockerfile/no-root-user'));
+    expect(rootFindings).toEqual([]);
+  });
+
   it('a broken document costs only itself', async () => {
     const { results } = await lintSources([yamlSource('k8s/web.yaml', `${deployment('shop')}---\nkind: [\n---\n${denyAll('shop')}`)]);
     const rules = results[0]?.findings.map((f) => f.rule) ?? [];

@@ -16,11 +16,16 @@ describe('dockerfile/no-root-user', () => {
     ['a USER set from an ARG default', 'FROM busybox\nARG UID=10001\nUSER ${UID}\n'],
     ['a USER set from ENV', 'FROM busybox\nENV APP_UID=10001\nUSER $APP_UID\n'],
     ['a USER whose variable cannot be resolved statically', 'FROM busybox\nARG UID\nUSER $UID\n'],
+    ['no USER on distroless :nonroot, which runs as 65532', 'FROM golang:1.23.4 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n'],
+    ['no USER on a digest-pinned distroless debug-nonroot', 'FROM gcr.io/distroless/base-debian12:debug-nonroot@sha256:' + 'a'.repeat(64) + '\n'],
+    ['no USER on NGINX\'s unprivileged image', 'FROM nginxinc/nginx-unprivileged:1.27.3-alpine\nCOPY site /usr/share/nginx/html\n'],
   ])('passes %s', (_name, text) => {
     expect(lint(text)).toEqual([]);
   });
 
   it.each([
+    ['no USER on distroless :latest, which runs as root', 'FROM gcr.io/distroless/static-debian12:latest\n', 1],
+    ['USER root on distroless :nonroot', 'FROM gcr.io/distroless/static-debian12:nonroot\nUSER root\n', 2],
     ['USER 0', 'FROM busybox\nUSER 0\n', 2],
     ['USER root', 'FROM busybox\nUSER root\n', 2],
     ['USER root:root', 'FROM busybox\nUSER root:root\n', 2],

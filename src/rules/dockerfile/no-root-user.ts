@@ -46,6 +46,7 @@ export const noRootUser: DockerfileRule = {
           message: `the final stage never sets USER, so it runs as the base image's user (root for ${verdict.baseImage})`,
         }];
       case 'non-root':
+      case 'base-non-root':
       case 'unresolved':
         return [];
     }
@@ -62,7 +63,7 @@ function windowsHits(verdict: ReturnType<typeof effectiveUser>): RuleHit[] {
     if (isNanoServer(verdict.stage.base)) return [];
     return [{ line: verdict.stage.from.line, column: verdict.stage.from.column, message: `the final stage never sets USER, so it runs as ContainerAdministrator, the default of ${verdict.baseImage}; ${advice}` }];
   }
-  if (verdict.kind !== 'unresolved' && /^containeradministrator$/i.test(verdict.spec.trim())) {
+  if ((verdict.kind === 'root' || verdict.kind === 'non-root') && /^containeradministrator$/i.test(verdict.spec.trim())) {
     return [{ line: verdict.instruction.line, column: verdict.instruction.column, message: `\`USER ${verdict.spec}\` is the Windows administrator; ${advice}` }];
   }
   return [];

@@ -10,6 +10,8 @@ describe('compose/no-host-devices', () => {
     ['no devices', compose('services:', '  web:', '    image: nginx:1.25.3')],
     ['an empty devices list', compose('services:', '  web:', '    devices: []')],
     ['a null devices key', compose('services:', '  web:', '    devices:')],
+    ['the tun device of a VPN, which every container may already open', compose('services:', '  vpn:', '    cap_add: [NET_ADMIN]', '    devices:', '      - /dev/net/tun:/dev/net/tun')],
+    ['/dev/urandom in long syntax', compose('services:', '  web:', '    devices:', '      - source: /dev/urandom', '        target: /dev/urandom')],
   ])('passes %s', (_name, text) => {
     expect(lint(text)).toEqual([]);
   });

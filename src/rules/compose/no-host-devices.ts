@@ -2,11 +2,18 @@
  * Host devices handed to a service through `devices:` (`/dev/sda:/dev/sda`, long syntax, or a
  * CDI name such as `nvidia.com/gpu=all`) or opened up by `device_cgroup_rules`. Every entry is
  * reported: a device node is direct access to host hardware and its kernel driver, so each one
- * should be a decision someone wrote down.
+ * should be a decision someone wrote down. Except the nodes every container already may open:
+ * Docker's default device rules allow /dev/null, zero, full, random, urandom, tty and the tun
+ * device (`c 10:200 rwm`), and its default capabilities include MKNOD, so mapping one of them
+ * grants nothing new (a VPN's /dev/net/tun only makes interfaces in the container's own network
+ * namespace; the NET_ADMIN it needs is no-added-capabilities' finding).
  */
 import { ownSequence } from '../../analysis/composeSettings.js';
 import { asRecord } from '../../parse/yamlSource.js';
 import type { ComposeRule } from '../types.js';
+
+/** Device nodes Docker's default device rules already let every container open (see above). */
+const ALLOWED_BY_DEFAULT = new Set(['/dev/null', '/dev/zero', '/dev/full', '/dev/random', '/dev/urandom', '/dev/tty', '/dev/net/tun']);
 
 export const noHostDevices: ComposeRule = {
   target: 'compose',
@@ -29,10 +36,11 @@ export const noHostDevices: ComposeRule = {
   },
   check(model) {
     return model.services.flatMap((service) => [
-      ...ownSequence(service, 'devices').map(({ value, path }) => {
+      ...ownSequence(service, 'devices').flatMap(({ value, path }) => {
         const written = typeof value === 'string' ? value : String(asRecord(value).source ?? JSON.stringify(value));
+        if (ALLOWED_BY_DEFAULT.has(written.split(':')[0] ?? '')) return [];
         const { line, column } = model.document.positionOf(path);
-        return { line, column, message: `service ${service.name} gets host device \`${written}\`` };
+        return [{ line, column, message: `service ${service.name} gets host device \`${written}\`` }];
       }),
       ...ownSequence(service, 'device_cgroup_rules').map(({ value, path }) => {
         const { line, column } = model.document.positionOf(path);

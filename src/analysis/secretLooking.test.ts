@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_PATTERNS, findLiteralCredentials } from './secretLooking.js';
+import { CREDENTIAL_PATTERNS, findLiteralCredentials, isSecretName } from './secretLooking.js';
 
 const SAMPLES = [
   'aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE',
@@ -15,6 +15,15 @@ const SAMPLES = [
   'git clone HTTPS://user:s3cret@example.com/repo.git',
   'pip install --index-url Https://u:p@pypi.example.com/simple x',
 ];
+
+describe('isSecretName (one meaning for Dockerfiles, compose and Kubernetes)', () => {
+  it.each(['DB_PASSWORD', 'NPM_TOKEN', 'apiKey', 'AWS_SECRET_ACCESS_KEY', 'SECRET_KEY_BASE', 'PGPASSWORD', 'MYSQL_PWD', 'DB_PASS', 'DB_PASSWORD_PROD', 'API_TOKEN_2', 'GOOGLE_CREDENTIALS', 'SSH_PASSPHRASE'])('%s holds a secret', (name) => {
+    expect(isSecretName(name)).toBe(true);
+  });
+  it.each(['TOKEN_URL', 'PASSWORD_FILE', 'AUTH_ENABLED', 'ACCESS_TOKEN_EXPIRE_MINUTES', 'PASSWORD_HASH_ROUNDS', 'SECRETS_BACKEND', 'PWD', 'OLDPWD', 'MONKEY', 'BYPASS_CACHE', 'AWS_ACCESS_KEY_ID', 'CACHE_KEY_PREFIX', 'TLS_SECRET_NAME'])('%s does not', (name) => {
+    expect(isSecretName(name)).toBe(false);
+  });
+});
 
 describe('findLiteralCredentials', () => {
   it('finds in every sample what its pattern alone finds: no `needs` literal skips a real match', () => {

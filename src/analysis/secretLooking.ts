@@ -6,18 +6,26 @@
  */
 
 /** Name words that mean "this holds a secret". */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY', 'CREDENTIALS', 'AUTH']);
+const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'AUTH']);
 /** `KEY` is a secret only after one of these (`API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`, `SECRET_KEY`). */
-const KEY_QUALIFIERS = new Set(['API', 'ACCESS', 'PRIVATE', 'SECRET']);
-/** Words that may follow the secret word and still name the secret itself (`SECRET_KEY_BASE`). */
-const STILL_SECRET_SUFFIXES = new Set(['KEY', 'BASE', 'VALUE', 'B64', 'BASE64', 'RAW']);
+const KEY_QUALIFIERS = new Set(['API', 'ACCESS', 'PRIVATE', 'SECRET', 'ENCRYPTION', 'SIGNING', 'SSH', 'CLIENT', 'MASTER', 'AUTH']);
+/**
+ * Words that may follow the secret word and still name the secret itself: its encoding
+ * (`SECRET_KEY_BASE`, `TOKEN_B64`) or which environment or copy it is for (`DB_PASSWORD_PROD`).
+ */
+const STILL_SECRET_SUFFIXES = new Set(['KEY', 'BASE', 'VALUE', 'B64', 'BASE64', 'RAW', 'PROD', 'PRODUCTION', 'STAGING', 'DEV', 'TEST', 'LIVE', 'PRIMARY', 'SECONDARY', 'OLD', 'NEW']);
 
 /**
  * True when a variable name says it holds a credential: the name ends in a secret word,
- * optionally followed by words such as KEY or BASE. `TOKEN_URL`, `PASSWORD_FILE` and
- * `AUTH_ENABLED` describe a secret's location or a setting, not the secret, so they are not.
+ * optionally followed by words such as KEY, BASE or PROD. `TOKEN_URL`, `PASSWORD_FILE`,
+ * `AUTH_ENABLED`, `ACCESS_TOKEN_EXPIRE_MINUTES` and `PASSWORD_HASH_ROUNDS` describe a secret's
+ * location or a setting about it, not the secret, so they are not. A word that ends in PASSWORD
+ * counts too (libpq's `PGPASSWORD`), and `PWD` after another word (`MYSQL_PWD`), never alone
+ * (the shell's working directory). One matcher for Dockerfiles, compose files and Kubernetes
+ * manifests, so a name means the same wherever it is written.
  *
  * @example isSecretName('NPM_TOKEN') // true
+ * @example isSecretName('PGPASSWORD') // true
  * @example isSecretName('TOKEN_URL') // false
  */
 export function isSecretName(name: string): boolean {
@@ -28,9 +36,13 @@ export function isSecretName(name: string): boolean {
     .filter(Boolean);
   for (let index = words.length - 1; index >= 0; index--) {
     const word = words[index] ?? '';
-    const isSecretWord = SECRET_WORDS.has(word) || (word === 'KEY' && KEY_QUALIFIERS.has(words[index - 1] ?? ''));
+    const isSecretWord =
+      SECRET_WORDS.has(word) ||
+      (word === 'KEY' && KEY_QUALIFIERS.has(words[index - 1] ?? '')) ||
+      (word.length > 8 && (word.endsWith('PASSWORD') || word.endsWith('PASSWD'))) ||
+      (word === 'PWD' && index > 0);
     if (isSecretWord) return true;
-    if (!STILL_SECRET_SUFFIXES.has(word)) return false;
+    if (!STILL_SECRET_SUFFIXES.has(word) && !/^\d+$/.test(word)) return false;
   }
   return false;
 }

@@ -27,6 +27,10 @@ describe('compose/no-literal-secrets', () => {
     ['a non-secret name', mapEnv('LOG_LEVEL: debug')],
     ['a word that only contains PASS', mapEnv('BYPASS_CACHE: "1"')],
     ['a quoted interpolation', mapEnv('DATABASE_PASSWORD: "${DB_PASSWORD}"')],
+    ['a token lifetime in minutes', mapEnv('ACCESS_TOKEN_EXPIRE_MINUTES: "30"')],
+    ['a hashing cost', mapEnv('PASSWORD_HASH_ROUNDS: "12"')],
+    ['a connection URL without a password', mapEnv('DATABASE_URL: postgres://api@db:5432/api')],
+    ['a connection URL whose password is interpolated', mapEnv('DATABASE_URL: postgres://api:${DB_PASSWORD}@db/api')],
     ['interpolation inside a longer value', mapEnv('DB_PASSWORD: "prefix-${DB_PASSWORD_PART}"')],
   ])('passes %s', (_name, text) => {
     expect(lint(text)).toEqual([]);
@@ -45,6 +49,9 @@ describe('compose/no-literal-secrets', () => {
     ['credentials', mapEnv('GOOGLE_CREDENTIALS: "{}"')],
     ['an interpolation with a literal fallback', mapEnv('DB_PASSWORD: ${DB_PASSWORD:-hunter2}')],
     ['a fallback without the colon', listEnv('DB_PASSWORD=${DB_PASSWORD-hunter2}')],
+    ['libpq\'s one-word PGPASSWORD', mapEnv('PGPASSWORD: Sup3rS3cret')],
+    ['MYSQL_PWD', listEnv('MYSQL_PWD=Sup3rS3cret')],
+    ['a password inside a connection URL', mapEnv('DATABASE_URL: postgres://api:Sup3rS3cret@db/api')],
   ])('flags %s at the right line', (_name, text) => {
     const findings = lint(text);
     expect(findings).toHaveLength(1);

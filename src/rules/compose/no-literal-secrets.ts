@@ -5,19 +5,14 @@
  * such as `MYSQL_ALLOW_EMPTY_PASSWORD: "yes"`, paths under /run/secrets, and names that describe
  * a secret rather than hold one (`DB_PASSWORD_FILE`, `TOKEN_TTL`, `AWS_ACCESS_KEY_ID`). An
  * interpolation with a literal fallback (`${DB_PASSWORD:-hunter2}`) is reported: the fallback is
- * a secret written in the file. Messages never repeat the value.
+ * a secret written in the file. So is a credential inside the value of any variable (a password
+ * in `DATABASE_URL`). Messages never repeat the value.
  */
 import { isInterpolated } from '../../analysis/composeScalars.js';
+import { findLiteralCredentials, isSecretName } from '../../analysis/secretLooking.js';
 import { environmentEntries } from '../../analysis/composeEnvironment.js';
 import type { ComposeRule } from '../types.js';
 
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'SECRET', 'TOKEN', 'APIKEY', 'CREDENTIALS', 'CREDENTIAL']);
-const SECRET_PAIRS = new Set(['API_KEY', 'ACCESS_KEY', 'PRIVATE_KEY', 'AUTH_KEY', 'ENCRYPTION_KEY', 'SIGNING_KEY']);
-/** A last word that makes the variable about a secret rather than the secret itself. */
-const DESCRIBING_WORDS = new Set([
-  'FILE', 'PATH', 'DIR', 'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TIMEOUT', 'LENGTH', 'SIZE', 'ENABLED',
-  'HEADER', 'NAME', 'ID', 'USER', 'USERNAME', 'URL', 'ENDPOINT', 'TYPE', 'ALGORITHM', 'POLICY',
-]);
 const SWITCH_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off']);
 /** `${NAME:-fallback}` or `${NAME-fallback}` and nothing else. */
 const FALLBACK = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)\}$/;
@@ -45,8 +40,7 @@ export const noLiteralSecrets: ComposeRule = {
   check(model) {
     return model.services.flatMap((service) =>
       environmentEntries(service).flatMap((entry) => {
-        if (!looksLikeSecretName(entry.name)) return [];
-        const problem = literalProblem(entry.value);
+        const problem = isSecretName(entry.name) ? literalProblem(entry.value) : credentialInValue(entry.value);
         if (!problem) return [];
         const { line, column } = model.document.positionOf(entry.path);
         return [{ line, column, message: `\`${entry.name}\` in service ${service.name}'s environment ${problem}; deliver it as a compose secret under /run/secrets` }];
@@ -55,12 +49,14 @@ export const noLiteralSecrets: ComposeRule = {
   },
 };
 
-/** @example looksLikeSecretName('POSTGRES_PASSWORD') // true; looksLikeSecretName('POSTGRES_PASSWORD_FILE') // false */
-function looksLikeSecretName(name: string): boolean {
-  const words = name.toUpperCase().split(/[_.-]+/).filter(Boolean);
-  const last = words.at(-1);
-  if (last === undefined || DESCRIBING_WORDS.has(last)) return false;
-  return words.some((word, index) => SECRET_WORDS.has(word) || SECRET_PAIRS.has(`${words[index - 1] ?? ''}_${word}`));
+/**
+ * A variable of any name whose value carries a credential of its own: a password inside a
+ * connection URL (`DATABASE_URL: postgres://api:hunter2@db/api`), a cloud key, a token.
+ */
+function credentialInValue(value: string | number | boolean | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const found = findLiteralCredentials(value)[0];
+  return found === undefined ? undefined : `holds ${found.description} written in the file`;
 }
 
 function literalProblem(value: string | number | boolean | undefined): string | undefined {

@@ -25,6 +25,10 @@ describe('kubernetes/no-literal-secret-env', () => {
     ['an empty value', '        - name: API_TOKEN\n          value: ""\n'],
     ['a reference to another variable', '        - name: API_TOKEN\n          value: $(TOKEN_FROM_SECRET)\n'],
     ['a cache key', '        - name: CACHE_KEY_PREFIX\n          value: web\n'],
+    ['a token lifetime', '        - name: ACCESS_TOKEN_EXPIRE_MINUTES\n          value: "30"\n'],
+    ['a hashing cost', '        - name: PASSWORD_HASH_ROUNDS\n          value: "12"\n'],
+    ['which secrets backend to use', '        - name: SECRETS_BACKEND\n          value: vault\n'],
+    ['a connection URL without a password', '        - name: DATABASE_URL\n          value: postgres://api@db/api\n'],
   ])('passes %s', (_name, env) => {
     expect(lint(pod(env))).toEqual([]);
   });
@@ -35,6 +39,9 @@ describe('kubernetes/no-literal-secret-env', () => {
     ['AWS_SECRET_ACCESS_KEY', '        - name: AWS_SECRET_ACCESS_KEY\n          value: wJalrXUtnFEMI\n'],
     ['GITHUB_TOKEN', '        - name: GITHUB_TOKEN\n          value: ghp_example\n'],
     ['a numeric PIN-like secret', '        - name: ADMIN_PASSWORD\n          value: 123456\n'],
+    ['PGPASSWORD', '        - name: PGPASSWORD\n          value: Sup3rS3cret\n'],
+    ['MYSQL_PWD', '        - name: MYSQL_PWD\n          value: Sup3rS3cret\n'],
+    ['DATABASE_URL (a password inside a URL)', '        - name: DATABASE_URL\n          value: postgres://api:Sup3rS3cret@db/api\n'],
   ])('flags %s at its value', (name, env) => {
     const findings = lint(pod(env));
     expect(findings).toHaveLength(1);

@@ -3,8 +3,8 @@
  * nor come from a ConfigMap (moving the password there only moves it to another clear-text
  * object); they should come from a Secret through `valueFrom.secretKeyRef` or `envFrom.secretRef`.
  */
-import { looksLikeSecretName } from '../../analysis/kubernetesSecretNames.js';
 import { describeContainer, everyContainer, hitAt } from '../../analysis/kubernetesWalk.js';
+import { findLiteralCredentials, isSecretName } from '../../analysis/secretLooking.js';
 import { asArray, asRecord } from '../../parse/yamlSource.js';
 import type { KubernetesRule } from '../types.js';
 
@@ -30,7 +30,14 @@ export const noLiteralSecretEnv: KubernetesRule = {
     return everyContainer(model).flatMap(({ pod, container }) =>
       asArray(container.spec.env).flatMap((entry, index) => {
         const variable = asRecord(entry);
-        if (typeof variable.name !== 'string' || !looksLikeSecretName(variable.name)) return [];
+        if (typeof variable.name !== 'string') return [];
+        if (!isSecretName(variable.name)) {
+          // Any variable may still carry a credential in its value: a password inside DATABASE_URL.
+          const found = typeof variable.value === 'string' ? findLiteralCredentials(variable.value)[0] : undefined;
+          if (found === undefined) return [];
+          return [hitAt(pod.object, [...container.path, 'env', index, 'value'],
+            `${describeContainer(pod, container)} sets ${variable.name} to a value holding ${found.description}; use valueFrom.secretKeyRef`)];
+        }
         // A ConfigMap is configuration: stored and shown in clear, readable wherever config is.
         const fromConfigMap = asRecord(asRecord(variable.valueFrom).configMapKeyRef);
         if (Object.keys(fromConfigMap).length > 0) {

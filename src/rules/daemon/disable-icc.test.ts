@@ -9,6 +9,11 @@ describe('daemon/disable-icc', () => {
     expect(lint('{ "icc": false }\n')).toEqual([]);
   });
 
+  it('passes an engine with no default bridge, where icc applies to nothing', () => {
+    expect(lint('{ "bridge": "none" }\n')).toEqual([]);
+    expect(lint('{ "bridge": "docker1" }\n')).toHaveLength(1);
+  });
+
   it.each([
     ['icc absent (reported where the object starts)', '{\n  "live-restore": true\n}\n', 1, 'does not set `"icc": false`'],
     ['icc true', '{\n  "log-level": "info",\n  "icc": true\n}\n', 3, '`icc` is true'],

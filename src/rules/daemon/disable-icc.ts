@@ -24,6 +24,8 @@ export const disableIcc: DaemonConfigRule = {
   },
   check(model) {
     if (model.settings.icc === false) return [];
+    // icc applies to the default bridge only; `"bridge": "none"` gives the engine none.
+    if (model.settings.bridge === 'none') return [];
     const explicit = model.settings.icc !== undefined;
     return [{
       ...model.document.positionOf(['icc']),

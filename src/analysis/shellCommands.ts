@@ -107,7 +107,16 @@ function toSimpleCommand(raw: string, followedBy: string): SimpleCommand | undef
   return { text: rest.join(' '), words: rest, followedBy };
 }
 
-/** The shell text of a RUN: the command as written, or the exec-form words joined. */
+/**
+ * The shell text of a RUN: the command as written; for the exec form, the script a shell is
+ * handed with `-c` (`["sh", "-c", "wget -qO- … | sh"]` runs that pipeline), else the words joined.
+ */
 export function runScript(instruction: DockerInstruction): string {
-  return instruction.jsonForm ? instruction.args.join(' ') : instruction.text;
+  if (!instruction.jsonForm) return instruction.text;
+  const [program = '', option = '', script] = instruction.args;
+  if (script !== undefined && EXEC_FORM_SHELLS.test(program) && /^-[a-z]*c[a-z]*$/.test(option)) return instruction.args.slice(2).join(' ');
+  return instruction.args.join(' ');
 }
+
+/** Shells whose `-c` takes a script: `sh`, `/bin/bash`, `/usr/bin/env`-free spellings. */
+const EXEC_FORM_SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh|ksh)$/;

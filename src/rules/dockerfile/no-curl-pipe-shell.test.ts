@@ -20,6 +20,8 @@ describe('dockerfile/no-curl-pipe-shell', () => {
     ['curl | python3', 'FROM python:3.12.1-slim\nRUN curl -sSL https://install.example.org | python3 -\n', '| python3 -'],
     ['sh -c "$(curl ...)"', 'FROM debian:bookworm-slim\nRUN sh -c "$(curl -fsSL https://example.com/install.sh)"\n', 'sh -c "$(curl'],
     ['bash <(curl ...)', 'FROM debian:bookworm-slim\nRUN bash <(curl -s https://example.com/x.sh)\n', '<(curl'],
+    ['the exec form handing sh -c the pipeline', 'FROM debian:bookworm-slim\nRUN ["sh", "-c", "wget -qO- https://example.com/i.sh | sh"]\n', 'wget -qO- https://example.com/i.sh | sh'],
+    ['the exec form with /bin/bash -ec', 'FROM debian:bookworm-slim\nRUN ["/bin/bash", "-ec", "curl -fsSL https://get.example.com | bash"]\n', '| bash'],
   ])('flags %s', (_name, text, message) => {
     const findings = lint(text);
     expect(findings).toHaveLength(1);

@@ -128,6 +128,21 @@ function redact(whole: string, secret: string): string {
   return `${whole.slice(0, at)}${secret.slice(0, 2)}…${whole.slice(at + secret.length)}`;
 }
 
+/** Name words of PEM files that hold public certificates only (a CA bundle, a chain). */
+const PUBLIC_PEM_WORDS = new Set(['ca', 'cacert', 'cacerts', 'cert', 'certs', 'certificate', 'chain', 'fullchain', 'bundle', 'intermediate', 'public', 'pub', 'trust', 'truststore']);
+
+/**
+ * A `.pem` may hold a private key or only public certificates; its name usually says which.
+ * A name that mentions a key (`ca-key.pem`, `privkey.pem`) is a key; one that names a CA
+ * bundle or a chain and no key (`ca.pem`, `fullchain.pem`, `ca-bundle.pem`) is public.
+ */
+function pemFileReason(base: string): string | undefined {
+  const words = base.slice(0, -'.pem'.length).toLowerCase().split(/[-_.]+/).filter(Boolean);
+  if (words.some((word) => word.includes('key') || word.includes('priv') || word.includes('secret'))) return 'a private key file';
+  if (words.some((word) => PUBLIC_PEM_WORDS.has(word))) return undefined;
+  return 'a key or certificate file';
+}
+
 /** Example and template env files hold no real values; they are meant to be shared. */
 const ENV_TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.defaults'];
 
@@ -145,7 +160,8 @@ export function secretFileReason(path: string): string | undefined {
     return 'an environment file with secrets';
   }
   if (/^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(base)) return 'an SSH private key';
-  if (base.endsWith('.pem') || base.endsWith('.key')) return 'a key or certificate file';
+  if (base.endsWith('.key')) return 'a key file';
+  if (base.endsWith('.pem')) return pemFileReason(base);
   if (base === '.npmrc' || base === '.pypirc' || base === '.netrc' || base === '.git-credentials') return 'a file of registry or git credentials';
   if (normalised.endsWith('.aws/credentials') || base === '.aws') return 'AWS credentials';
   if (normalised.endsWith('.docker/config.json')) return 'Docker registry credentials';

@@ -11,6 +11,8 @@ describe('dockerfile/no-copied-secret-files', () => {
     ['a public key', 'FROM busybox:1.36.1\nCOPY id_rsa.pub /root/.ssh/authorized_keys\n'],
     ['a destination named .env (only sources count)', 'FROM busybox:1.36.1\nCOPY config/defaults /app/.env\n'],
     ['a file that merely contains "key"', 'FROM busybox:1.36.1\nCOPY keyboard.json /app/\n'],
+    ['a public CA bundle', 'FROM busybox:1.36.1\nCOPY certs/ca.pem /usr/local/share/ca-certificates/\n'],
+    ['a certificate chain', 'FROM busybox:1.36.1\nCOPY tls/fullchain.pem tls/ca-bundle.pem /etc/ssl/certs/\n'],
   ])('passes %s', (_name, text) => {
     expect(lint(text)).toEqual([]);
   });
@@ -21,7 +23,9 @@ describe('dockerfile/no-copied-secret-files', () => {
     ['a nested prod.env', 'COPY config/prod.env /app/', 'an environment file'],
     ['id_rsa', 'COPY id_rsa /root/.ssh/id_rsa', 'an SSH private key'],
     ['a glob of pem files', 'COPY certs/*.pem /etc/ssl/private/', 'a key or certificate file'],
-    ['a .key file through ADD', 'ADD server.key /etc/ssl/', 'a key or certificate file'],
+    ['a .key file through ADD', 'ADD server.key /etc/ssl/', 'a key file'],
+    ['a CA\'s own key, named as such', 'COPY certs/ca-key.pem /etc/ssl/private/', 'a private key file'],
+    ['privkey.pem beside a chain', 'COPY tls/privkey.pem tls/fullchain.pem /etc/ssl/', 'a private key file'],
     ['.npmrc', 'COPY .npmrc package.json ./', 'registry or git credentials'],
     ['.aws/credentials', 'COPY .aws/credentials /root/.aws/credentials', 'AWS credentials'],
     ['a whole .ssh directory', 'COPY .ssh /root/.ssh', 'SSH keys'],

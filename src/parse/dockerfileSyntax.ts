@@ -79,11 +79,12 @@ const DOLLAR = 0x24;
 
 /** What Go's unicode.IsSpace takes off the start of a line (BuildKit trims with it). */
 const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-const SPACE_AROUND = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 /** BuildKit's separator between a keyword and the rest of the line. */
 const KEYWORD_SPACE = /[\t\v\f\r ]+/;
 /** BuildKit's directive line (Go's `\s` is these five). */
-const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+// Matched against a line whose trailing space is already gone (trimEnd below): a `\s*$` after a
+// variable part backtracks quadratically over a long run of blanks inside the line.
+const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+)$/;
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 /** A shell word that opens a heredoc: optional file descriptor, `<<`, optional `-`, the word. */
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
@@ -127,7 +128,7 @@ export function readDockerfileSyntax(source: string, { heredocs = true, escape: 
   const directives: SyntaxDirective[] = [];
   let index = 0;
   for (; index < lines.length; index++) {
-    const match = DIRECTIVE.exec(trimLeading((lines[index] as Line).content));
+    const match = DIRECTIVE.exec(trimEnd(trimLeading((lines[index] as Line).content), isDirectiveSpace));
     const name = match?.[1]?.toLowerCase();
     if (!match || name === undefined || !KNOWN_DIRECTIVES.has(name)) break;
     // BuildKit refuses a directive given twice; the first one is the one that counts here.
@@ -155,7 +156,33 @@ function splitLines(text: string): Line[] {
 }
 
 const trimLeading = (text: string): string => text.replace(LEADING_SPACE, '');
-const trimSpace = (text: string): string => text.replace(SPACE_AROUND, '');
+/**
+ * Trimming is written as loops, not `\s+$` patterns: a pattern anchored at the end is tried from
+ * every blank of a long run inside the line and fails each time, quadratic in the run's length
+ * (a 1 MiB line of spaces took minutes). These are linear.
+ */
+function trimEnd(text: string, isSpace: (code: number) => boolean): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function trimStart(text: string, isSpace: (code: number) => boolean): string {
+  let start = 0;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  return start === 0 ? text : text.slice(start);
+}
+
+/** Go's unicode.IsSpace, which BuildKit trims with. */
+function isGoSpace(code: number): boolean {
+  return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/** The blanks of a directive line (Go's `\s`: tab, newline, form feed, carriage return, space). */
+const isDirectiveSpace = (code: number): boolean => code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d || code === 0x20;
+const isSpaceTabOrNewline = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+
+const trimSpace = (text: string): string => trimStart(trimEnd(text, isGoSpace), isGoSpace);
 
 class InstructionReader {
   readonly comments: SyntaxComment[] = [];
@@ -324,11 +351,12 @@ function addWord(words: Words, value: string, start: number, end: number): void 
 
 /** What follows the last word of a logical line (its trailing blanks), kept before a heredoc body. */
 function trailingOf(joined: string): string {
-  const match = /[ \t]+$/.exec(joined);
-  return match ? match[0] : '';
+  let start = joined.length;
+  while (start > 0 && (joined.charCodeAt(start - 1) === 0x20 || joined.charCodeAt(start - 1) === 0x09)) start--;
+  return joined.slice(start);
 }
 
-const trimSpaceEnd = (text: string): string => text.replace(/[ \t\r\n]+$/, '');
+const trimSpaceEnd = (text: string): string => trimEnd(text, isSpaceTabOrNewline);
 
 /**
  * BuildKit's reading of an instruction's flags (extractBuilderFlags): leading words that start

@@ -88,7 +88,8 @@ function syntaxRefusals(model: DockerfileModel, frontends: ReadonlySet<string>):
   // BuildKit's reading of the leading comments is not narrower than the syntax reader's, so any
   // comment before the first instruction that reads like the directive counts too.
   for (const comment of model.comments) {
-    const match = /^\s*syntax\s*=\s*(.*?)\s*$/i.exec(comment.text.replace(/^#/, ''));
+    // Trimmed first: a lazy `(.*?)\s*$` backtracks quadratically over a long run of blanks.
+    const match = /^syntax\s*=\s*(.*)$/i.exec(comment.text.replace(/^#/, '').trim());
     if (match && comment.line < firstInstruction) directives.push({ line: comment.line, frontend: match[1] ?? '' });
   }
   for (const { line, frontend } of directives) {

@@ -29,18 +29,30 @@ export function effectiveUser(model: DockerfileModel): UserVerdict {
 
 /** Who one stage runs as (a compose `build.target` runs that stage, not the final one). */
 export function userOfStage(model: DockerfileModel, stage: DockerStage): UserVerdict {
-  const users = stage.instructions.filter((instruction) => instruction.keyword === 'USER');
-  const last = users.at(-1);
-  if (last) {
-    const spec = expandVariables(last.args.join(' '), stageVariables(model, stage, last.line));
-    if (spec.includes('$')) return { kind: 'unresolved', spec, instruction: last, stage };
-    return { kind: isRootUserSpec(spec) ? 'root' : 'non-root', spec, instruction: last, stage };
+  // Down the chain of stages it is built on, as a loop: a file may chain thousands of stages.
+  let current = stage;
+  for (let steps = 0; steps <= model.stages.length; steps++) {
+    const last = lastUserInstruction(current);
+    if (last) {
+      const spec = expandVariables(last.args.join(' '), stageVariables(model, current, last.line));
+      if (spec.includes('$')) return { kind: 'unresolved', spec, instruction: last, stage: current };
+      return { kind: isRootUserSpec(spec) ? 'root' : 'non-root', spec, instruction: last, stage: current };
+    }
+    const parent = current.parentStage === undefined ? undefined : model.stages[current.parentStage];
+    if (!parent) break;
+    current = parent;
   }
-  const parent = stage.parentStage === undefined ? undefined : model.stages[stage.parentStage];
-  if (parent) return userOfStage(model, parent);
-  const baseUser = nonRootUserOfBaseImage(stage.base);
-  if (baseUser !== undefined) return { kind: 'base-non-root', spec: baseUser, baseImage: stage.base.reference, stage };
-  return { kind: 'inherited', baseImage: stage.base.reference, stage };
+  const baseUser = nonRootUserOfBaseImage(current.base);
+  if (baseUser !== undefined) return { kind: 'base-non-root', spec: baseUser, baseImage: current.base.reference, stage: current };
+  return { kind: 'inherited', baseImage: current.base.reference, stage: current };
+}
+
+function lastUserInstruction(stage: DockerStage): DockerInstruction | undefined {
+  for (let index = stage.instructions.length - 1; index >= 0; index--) {
+    const instruction = stage.instructions[index];
+    if (instruction?.keyword === 'USER') return instruction;
+  }
+  return undefined;
 }
 
 /**

@@ -27,10 +27,11 @@ export function stageChain(model: DockerfileModel, stage: DockerStage): DockerSt
   while (current.parentStage !== undefined && chain.length <= model.stages.length) {
     const parent = model.stages[current.parentStage];
     if (!parent) break;
-    chain.unshift(parent);
+    chain.push(parent);
     current = parent;
   }
-  return chain;
+  // Built newest first and turned once: unshift would copy the chain at every link.
+  return chain.reverse();
 }
 
 /** Every instruction that shapes the final image, in build order. */

@@ -115,6 +115,8 @@ export function parseDockerfile(text: string, file = 'Dockerfile', reading?: Rea
   const globalArgs: DockerInstruction[] = [];
   const stages: DockerStage[] = [];
   const argDefaults = new Map<string, string>();
+  // Looked up by name, not searched: a file may hold thousands of stages.
+  const stagesByName = new Map<string, DockerStage>();
 
   for (const node of syntax.instructions) {
     const instruction = toInstruction(node);
@@ -126,7 +128,10 @@ export function parseDockerfile(text: string, file = 'Dockerfile', reading?: Rea
       throw new InputError(file, instruction, `unknown instruction "${node.word}"; expected one of FROM, RUN, COPY, USER, ...`);
     }
     if (instruction.keyword === 'FROM') {
-      stages.push(toStage(instruction, stages, argDefaults, file));
+      const stage = toStage(instruction, stages, stagesByName, argDefaults, file);
+      stages.push(stage);
+      // The first stage of a name is the one a later FROM or COPY --from finds.
+      if (stage.name !== undefined && !stagesByName.has(stage.name)) stagesByName.set(stage.name, stage);
       continue;
     }
     const current = stages.at(-1);
@@ -200,14 +205,14 @@ function toInstruction(node: SyntaxInstruction): DockerInstruction {
   };
 }
 
-function toStage(from: DockerInstruction, earlier: DockerStage[], argDefaults: Map<string, string>, file: string): DockerStage {
+function toStage(from: DockerInstruction, earlier: DockerStage[], earlierByName: ReadonlyMap<string, DockerStage>, argDefaults: Map<string, string>, file: string): DockerStage {
   const [rawImage, asKeyword, stageName] = from.args;
   if (!rawImage) throw new InputError(file, from, 'FROM needs an image, e.g. "FROM busybox:1.36.1"');
   if (asKeyword !== undefined && (asKeyword.toUpperCase() !== 'AS' || !stageName || from.args.length > 3)) {
     throw new InputError(file, from, 'FROM takes an image and optionally "AS name"');
   }
   const base = parseImageReference(expandVariables(rawImage, argDefaults));
-  const parentStage = earlier.find((stage) => stage.name !== undefined && stage.name === base.reference.toLowerCase());
+  const parentStage = earlierByName.get(base.reference.toLowerCase());
   return {
     index: earlier.length,
     name: stageName?.toLowerCase(),

@@ -4,7 +4,6 @@
  * ENV it is in the image config. A RUN with `--mount=type=secret` passes.
  */
 import { declarationsOf, mountsSecret, referencesVariable } from '../../analysis/dockerfileVariables.js';
-import { stageChain } from '../../analysis/finalImage.js';
 import { isSecretName } from '../../analysis/secretLooking.js';
 import { runScript } from '../../analysis/shellCommands.js';
 import type { DockerfileRule, RuleHit } from '../types.js';
@@ -30,19 +29,19 @@ export const useSecretMounts: DockerfileRule = {
   },
   check(model) {
     const hits: RuleHit[] = [];
+    // ENV is inherited from parent stages; ARG is scoped to its stage. Each stage's secret ENV
+    // names, its parents' included, are kept by index: a parent always comes before its child,
+    // so a chain of thousands of stages is walked once, not once per stage.
+    const inheritedEnv: ReadonlySet<string>[] = [];
     for (const stage of model.stages) {
-      // ENV is inherited from parent stages; ARG is scoped to its stage.
-      const inScope = new Map<string, string>();
-      for (const parent of stageChain(model, stage).slice(0, -1)) {
-        for (const instruction of parent.instructions) {
-          for (const declaration of declarationsOf(instruction, parent)) {
-            if (declaration.keyword === 'ENV' && isSecretName(declaration.name)) inScope.set(declaration.name, 'ENV');
-          }
-        }
-      }
+      const fromParent = stage.parentStage === undefined ? undefined : inheritedEnv[stage.parentStage];
+      const ownEnv = new Set(fromParent);
+      const inScope = new Map<string, string>([...(fromParent ?? [])].map((name) => [name, 'ENV']));
       for (const instruction of stage.instructions) {
         for (const declaration of declarationsOf(instruction, stage)) {
-          if (isSecretName(declaration.name)) inScope.set(declaration.name, declaration.keyword);
+          if (!isSecretName(declaration.name)) continue;
+          inScope.set(declaration.name, declaration.keyword);
+          if (declaration.keyword === 'ENV') ownEnv.add(declaration.name);
         }
         if (instruction.keyword !== 'RUN' || mountsSecret(instruction)) continue;
         const script = runScript(instruction);
@@ -55,6 +54,7 @@ export const useSecretMounts: DockerfileRule = {
           message: `this RUN uses $${name} from ${keyword}; mount it instead with \`RUN --mount=type=secret,id=${name.toLowerCase()}\``,
         });
       }
+      inheritedEnv.push(ownEnv);
     }
     return hits;
   },

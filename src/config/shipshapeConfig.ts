@@ -13,15 +13,18 @@
  *   failOn: warning
  */
 import * as z from 'zod';
+import { MAX_EXCLUDE_PATTERN_LENGTH } from './excludeLimits.js';
 import { InputError } from '../parse/position.js';
 import { parseYamlSource } from '../parse/yamlSource.js';
 
 const severityOrOff = z.enum(['off', 'info', 'warning', 'error']);
 
+const excludePattern = z.string().min(1).max(MAX_EXCLUDE_PATTERN_LENGTH, `an exclude pattern is at most ${MAX_EXCLUDE_PATTERN_LENGTH} characters`);
+
 export const configSchema = z
   .object({
     /** gitignore-style patterns, relative to the folder holding `.shipshape.yaml`. */
-    exclude: z.array(z.string().min(1)).default([]),
+    exclude: z.array(excludePattern).default([]),
     /** Per-rule severity, or `off`: `{ dockerfile/trusted-base-image: off }`. */
     rules: z.record(z.string().regex(/^[a-z][a-z0-9-]*(\/[a-z0-9-]+)?$/, 'a rule id such as dockerfile/no-root-user'), severityOrOff).default({}),
     /** Registry or repository prefixes whose images count as trusted base images. */

@@ -86,6 +86,14 @@ describe('shipshape lint configuration', () => {
     expect(rulesOf(result.stdout)).toContain('services/api/Dockerfile dockerfile/no-root-user error');
   });
 
+  it('refuses an --exclude pattern too long to be a path glob, exit 2 without an internal error', async () => {
+    const dir = repo('long-exclude', { Dockerfile: 'FROM busybox:1.36.1\n' });
+    const result = await lint(['--exclude', 'a*'.repeat(20_000), '.'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--exclude patterns are at most 1024 characters');
+    expect(result.stderr).not.toContain('internal error');
+  });
+
   it('reports a configuration mistake with file and line, exit 2', async () => {
     const broken = repo('broken-config', { '.shipshape.yaml': 'rules:\n  dockerfile/no-root-user: loud\n', 'Dockerfile': rootDockerfile });
     const result = await lint(['.'], broken);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { findConfigFile, findRepositoryRoot } from '../../config/findConfig.js';
+import { MAX_EXCLUDE_PATTERN_LENGTH } from '../../config/excludeLimits.js';
 import type { ShipshapeConfig } from '../../config/shipshapeConfig.js';
 import { addRecognized, discoverFiles, templateNotice, type Discovery } from '../../lint/discoverFiles.js';
 import { nameHint } from '../../lint/fileNames.js';
@@ -45,6 +46,8 @@ interface LoadedConfig {
 
 export async function lintCommand(options: LintCommandOptions, io: Io): Promise<number> {
   if (!LINT_FORMATS.includes(options.format)) throw new UsageError(`--format must be ${LINT_FORMATS.slice(0, -1).join(', ')} or ${LINT_FORMATS.at(-1)}, not "${options.format}"`, 'lint');
+  const longExclude = options.exclude?.find((pattern) => pattern.length > MAX_EXCLUDE_PATTERN_LENGTH);
+  if (longExclude !== undefined) throw new UsageError(`--exclude patterns are at most ${MAX_EXCLUDE_PATTERN_LENGTH} characters; one has ${longExclude.length}`, 'lint');
   if (options.failOn !== undefined && !(options.failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning or info, not "${options.failOn}"`, 'lint');
   if (options.stdinFilename !== undefined && !options.paths.includes('-')) throw new UsageError('--stdin-filename names what arrives on standard input: add `-` to the paths', 'lint');
   const cwd = process.cwd();

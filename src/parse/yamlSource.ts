@@ -27,6 +27,27 @@ export interface YamlSource {
 export const MAX_YAML_BYTES = 4 * 1024 * 1024;
 export const MAX_ALIASES = 200;
 const MAX_DOCUMENTS = 2000;
+/**
+ * The `yaml` package's parse alone is quadratic in the number of aliases (16,000 took 2.6 s, a
+ * 4 MiB file of them ten minutes), and its value refuses more than MAX_ALIASES expansions
+ * anyway. So a file with more alias indicators than this is refused before it is parsed; the
+ * count is rough (a `*x` inside a quoted string counts too), hence the margin over MAX_ALIASES.
+ */
+const MAX_ALIAS_INDICATORS = 1000;
+
+/** The position of the alias indicator past `limit`, or undefined when there are not that many. */
+function aliasBeyond(text: string, limit: number): SourcePosition | undefined {
+  if (!text.includes('*')) return undefined;
+  let count = 0;
+  for (const match of text.matchAll(/(?:^|[\s[{,])\*[^\s[\]{},]/g)) {
+    if (++count <= limit) continue;
+    const offset = match.index + match[0].indexOf('*');
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+  }
+  return undefined;
+}
 
 /**
  * @example parseYamlSource('kind: Pod\n', 'pod.yaml').documents[0]?.value // { kind: 'Pod' }
@@ -72,6 +93,10 @@ export function parseYamlDocumentsTelling(text: string, file: string): { reader:
 
 /** The complete reader, without the guards in front of it: exported for the differential test. */
 export function parseWithYamlPackage(text: string, file: string): YamlDocuments {
+  const tooManyAliases = aliasBeyond(text, MAX_ALIAS_INDICATORS);
+  if (tooManyAliases !== undefined) {
+    throw new InputError(file, tooManyAliases, `more than ${MAX_ALIAS_INDICATORS} YAML aliases (*name); no manifest needs that many, and reading them all would take minutes`);
+  }
   warmUpYamlPackage();
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];

@@ -260,6 +260,12 @@ class Walker {
       const display = prefix + entry.name;
       const hint = nameHint(display);
       if (hint === undefined || this.exclude?.(full, false)) continue;
+      // A link to a file elsewhere (`Dockerfile -> /proc/self/environ`, `-> ~/.ssh/id_rsa`) is not
+      // the repository's: read, its first line would reach the findings, and a CI's annotations.
+      if (isLink && !this.insideTree(full)) {
+        this.discovery.notes.push(`skipped ${displayPath(full, this.cwd)}: a symlink to a file outside ${this.given}`);
+        continue;
+      }
       // FIFOs, sockets and devices carrying a linted name reach readBounded, which never opens them.
       const candidate: Candidate = { full, display, explicit: false, given: this.given, hint, listedRegular: !isLink && entry.isFile() };
       if (hint === 'dockerfile') candidate.siblings = siblings ??= new Set(entries.map((sibling) => sibling.name));

@@ -96,8 +96,25 @@ describe('lint input that cannot hurt', () => {
     symlinkSync('/dev/zero', path.join(dir, 'Dockerfile'));
     const run = await lint([dir]);
     expect(run.timedOut).toBe(false);
-    expect(run.stderr).toMatch(/Dockerfile: a character device/);
+    expect(run.stderr).toMatch(/Dockerfile: a symlink to a file outside/);
     expect(run.code).toBe(0);
+    // Named explicitly, the link is followed, and the device is still never opened.
+    const explicit = await lint([path.join(dir, 'Dockerfile')]);
+    expect(explicit.timedOut).toBe(false);
+    expect(explicit.stderr).toMatch(/Dockerfile: a character device/);
+    expect(explicit.code).toBe(0);
+  });
+
+  it('never reads a file linked from inside the tree to outside it, so its contents cannot leak into findings', async () => {
+    const outside = folder('outside-secret', { 'credentials': 'root-token-4711:x:0:0\n' });
+    const dir = folder('leaky-link', { 'api.Dockerfile': GOOD_DOCKERFILE });
+    symlinkSync(path.join(outside, 'credentials'), path.join(dir, 'Dockerfile'));
+    for (const format of ['text', 'json', 'github']) {
+      const run = await lint(['--format', format, dir]);
+      expect(run.stdout + run.stderr).not.toContain('root-token-4711');
+      expect(run.stderr).toMatch(/skipped .*leaky-link\/Dockerfile: a symlink to a file outside/);
+      expect(run.code).toBe(0);
+    }
   });
 
   it('reports a file the user may not read as a finding and goes on (run as uid 65534)', async () => {

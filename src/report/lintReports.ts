@@ -9,6 +9,7 @@ import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import type { LintResult } from '../rules/lintCore.js';
 import type { Finding, Rule, Severity } from '../rules/types.js';
 import type { LintSummary } from '../lint/lintSources.js';
+import { visibleControls } from '../shared/visibleControls.js';
 
 export interface TextStyle {
   bold: (text: string) => string;
@@ -33,10 +34,10 @@ export function lintToText(results: readonly LintResult[], summary: LintSummary,
   for (const result of results) {
     if (result.findings.length === 0) continue;
     if (lines.length > 0) lines.push('');
-    lines.push(style.bold(result.file));
+    lines.push(style.bold(visibleControls(result.file)));
     for (const finding of result.findings) {
       const where = `${finding.line}:${finding.column}`;
-      lines.push(`  ${style.dim(where.padEnd(7))} ${paint(finding.severity, finding.severity.padEnd(7))} ${finding.message}  ${style.dim(`[${finding.rule}]`)}`);
+      lines.push(`  ${style.dim(where.padEnd(7))} ${paint(finding.severity, finding.severity.padEnd(7))} ${visibleControls(finding.message)}  ${style.dim(`[${finding.rule}]`)}`);
       lines.push(`          fix: ${finding.fix}`);
       // The lesson is named by curriculum item, so lint never loads the course to print it.
       if (finding.item) lines.push(style.dim(`          why: shipshape lesson ${finding.item}`));
@@ -123,7 +124,8 @@ const githubLevel: Record<Severity, string> = { error: 'error', warning: 'warnin
 
 /** Workflow-command escaping: `%`, CR and LF always; `:` and `,` too inside a property. */
 export function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // After the workflow-command escapes, no other control character (ESC, BEL) reaches the log.
+  return visibleControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeGithubProperty(text: string): string {

@@ -102,6 +102,23 @@ describe('shipshape lint configuration', () => {
   });
 });
 
+describe('shipshape lint on hostile file names', () => {
+  it('shows control characters in names instead of sending them, in text and github output', async () => {
+    const dir = repo('hostile-names', {
+      'd\u001b]0;TITLE\u0007\u001b[31m/Dockerfile': 'FROM busybox\n',
+      'd1\n::error file=evil.js,line=1::INJECTED/Dockerfile': 'FROM busybox\n',
+    });
+    for (const format of ['text', 'github']) {
+      const run = await lint(['--format', format, '.'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).not.toContain('\u001b');
+      expect(run.stdout + run.stderr).not.toContain('\u0007');
+      expect(run.stdout.split('\n').some((line) => line.startsWith('::error file=evil.js'))).toBe(false);
+      expect(run.stdout).toContain('d\\x1b]0;TITLE\\x07');
+    }
+  });
+});
+
 describe('shipshape lint from standard input', () => {
   const dir = repo('stdin', {});
 

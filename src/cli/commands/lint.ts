@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { findConfigFile, findRepositoryRoot } from '../../config/findConfig.js';
 import { MAX_EXCLUDE_PATTERN_LENGTH } from '../../config/excludeLimits.js';
+import { visibleControls } from '../../shared/visibleControls.js';
 import type { ShipshapeConfig } from '../../config/shipshapeConfig.js';
 import { addRecognized, discoverFiles, templateNotice, type Discovery } from '../../lint/discoverFiles.js';
 import { nameHint } from '../../lint/fileNames.js';
@@ -88,7 +89,7 @@ export async function lintCommand(options: LintCommandOptions, io: Io): Promise<
   const discovery = await discoverFiles(options.paths.filter((given) => given !== '-'), { cwd, excludeFor });
   if (discovery.missing.length > 0) throw new UsageError(`no such file or folder: ${discovery.missing.join(', ')}`, 'lint');
   if (options.paths.includes('-')) await addStdin(discovery, options.stdinFilename, io);
-  for (const note of discovery.notes) io.err(style.dim(`shipshape: ${note}`, process.stderr));
+  for (const note of discovery.notes) io.err(style.dim(`shipshape: ${visibleControls(note)}`, process.stderr));
   for (const skipped of discovery.skipped) io.err(style.dim(`shipshape: skipped ${skipped}: not a Dockerfile, compose file, Kubernetes manifest, CI workflow or daemon.json`, process.stderr));
   await early;
   const { results, rules: candidates } = await lintSources(discovery.sources, { settingsFor, notices: discovery.notices });

@@ -92,7 +92,7 @@ export async function discoverFiles(paths: readonly string[], cwdOrOptions: stri
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') discovery.missing.push(given);
-      else discovery.notices.push(unreadable(displayPath(full, cwd), given, reasonOf(error)));
+      else discovery.notices.push(unreadable(displayPath(full, cwd), given, reasonOf(error, full)));
       continue;
     }
     if (stats.isDirectory()) {
@@ -233,7 +233,7 @@ class Walker {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      this.discovery.notices.push(unreadable(`${shownAs}/`, this.given, `the folder could not be listed (${reasonOf(error)}); nothing in it was checked`));
+      this.discovery.notices.push(unreadable(`${shownAs}/`, this.given, `the folder could not be listed (${reasonOf(error, dir)}); nothing in it was checked`));
       return;
     }
     let siblings: Set<string> | undefined;

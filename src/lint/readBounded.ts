@@ -41,16 +41,16 @@ export function readBounded(file: string, capBytes: number, { headBytes = 64 * 1
       // A missing file needs no exception: building one, stack and all, costs more than the stat.
       stats = statSync(file, { throwIfNoEntry: false });
     } catch (error) {
-      return { kind: 'unreadable', reason: reasonOf(error) };
+      return { kind: 'unreadable', reason: reasonOf(error, file) };
     }
-    if (stats === undefined) return { kind: 'unreadable', reason: reasonOf({ code: 'ENOENT' }) };
+    if (stats === undefined) return { kind: 'unreadable', reason: reasonOf({ code: 'ENOENT' }, file) };
     if (!stats.isFile()) return { kind: 'not-regular', what: describeFileType(stats) };
   }
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
-    return { kind: 'unreadable', reason: reasonOf(error) };
+    return { kind: 'unreadable', reason: reasonOf(error, file) };
   }
   try {
     const opened = fstatSync(fd);
@@ -61,7 +61,7 @@ export function readBounded(file: string, capBytes: number, { headBytes = 64 * 1
     if (buffer.length > capBytes) return { kind: 'too-large', bytes: buffer.length, head: buffer.subarray(0, headBytes).toString('utf8') };
     return { kind: 'text', text: buffer.toString('utf8'), bytes: buffer.length };
   } catch (error) {
-    return { kind: 'unreadable', reason: reasonOf(error) };
+    return { kind: 'unreadable', reason: reasonOf(error, file) };
   } finally {
     closeSync(fd);
   }
@@ -87,8 +87,11 @@ function readUpTo(fd: number, limit: number, expected: number): Buffer {
 }
 
 /** `permission denied`, `no such file`: the words a user expects, without a stack. */
-export function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown, file?: string): string {
   const code = (error as NodeJS.ErrnoException).code;
+  // Node lists names as UTF-8, and a name that is not valid UTF-8 comes back with U+FFFD in it:
+  // no file of that name exists, so it is "missing" though it never went anywhere.
+  if (code === 'ENOENT' && file?.includes('\uFFFD')) return 'its name is not valid UTF-8, and shipshape opens files by UTF-8 names only; rename it to check it';
   switch (code) {
     case 'EACCES':
     case 'EPERM':

@@ -176,6 +176,19 @@ describe('lint input that cannot hurt', () => {
     expect(run.code).toBe(1);
   });
 
+  it('says why a folder or file whose name is not valid UTF-8 was not checked', async () => {
+    const dir = folder('not-utf8', { 'api.Dockerfile': GOOD_DOCKERFILE });
+    const rawName = (name: string, ...bytes: number[]) => Buffer.concat([Buffer.from(path.join(dir, name)), Buffer.from(bytes)]);
+    mkdirSync(rawName('d', 0xff));
+    writeFileSync(Buffer.concat([rawName('d', 0xff), Buffer.from('/Dockerfile')]), GOOD_DOCKERFILE);
+    writeFileSync(rawName('Dockerfile.bad', 0xff, 0xfe), GOOD_DOCKERFILE);
+    const run = await lint(['--format', 'json', dir]);
+    const unreadable = findings(run).filter((f) => f.rule === 'input/unreadable');
+    expect(unreadable).toHaveLength(2);
+    for (const finding of unreadable) expect(finding.message).toContain('its name is not valid UTF-8');
+    expect(run.stdout).not.toContain('disappeared');
+  });
+
   it('follows a symlink inside the tree to a regular file', async () => {
     const dir = folder('file-link', { 'real.Dockerfile': 'FROM busybox:1.36.1\nUSER root\n' });
     symlinkSync(path.join(dir, 'real.Dockerfile'), path.join(dir, 'Dockerfile'));

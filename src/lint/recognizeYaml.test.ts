@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseYamlDocuments } from '../parse/yamlSource.js';
-import { isGoTemplate, passOverUnreadKinds, recognizeYaml } from './recognizeYaml.js';
+import { isGoTemplate, mentionsKubernetesKeys, passOverUnreadKinds, recognizeYaml } from './recognizeYaml.js';
 
 const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: busybox:1.36.1\n';
 
@@ -36,6 +36,24 @@ describe('recognizeYaml', () => {
     if (!('yaml' in result)) throw new Error('expected parsed YAML');
     expect(result.yaml.errors[0]?.message).toMatch(/the key "name" appears twice/);
     expect(result.yaml.errors[0]?.position.line).toBe(5);
+  });
+});
+
+describe('mentionsKubernetesKeys (what tells a file too large to read is a manifest)', () => {
+  it.each([
+    ['block YAML', 'apiVersion: v1\nkind: List\nitems:\n', false],
+    ['one flow map', '{apiVersion: v1, kind: List, items: [', false],
+    ['JSON written in a .yaml file', '{"apiVersion": "v1", "kind": "List", "items": [', false],
+    ['a JSON manifest', '{\n  "kind": "List",\n  "apiVersion": "v1",\n  "items": [', true],
+  ])('recognises %s', (_name, head, json) => {
+    expect(mentionsKubernetesKeys(head, json)).toBe(true);
+  });
+  it.each([
+    ['Helm values', 'image: nginx\nreplicas: 3\n', false],
+    ['a package lock', '{\n  "name": "app",\n  "lockfileVersion": 3,\n  "packages": {', true],
+    ['a CRD schema property, indented', 'properties:\n  apiVersion:\n    type: string\n  kind:\n    type: string\n', false],
+  ])('passes over %s', (_name, head, json) => {
+    expect(mentionsKubernetesKeys(head, json)).toBe(false);
   });
 });
 

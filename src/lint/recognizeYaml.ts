@@ -52,8 +52,12 @@ export function recognizeYaml(text: string, file: string, hint: NameHint): YamlR
 
 /** True when the text names `apiVersion` and `kind` as top-level keys, without parsing it. */
 export function mentionsKubernetesKeys(text: string, json: boolean): boolean {
-  if (json) return /"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text);
-  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
+  const jsonKeys = /"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text);
+  if (json || jsonKeys) return jsonKeys;
+  // Block YAML names them at the start of a line; a document written as one flow map
+  // (`{apiVersion: v1, kind: List, items: [...]}`) opens with `{`.
+  if (/^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text)) return true;
+  return /^\s*\{/.test(text) && /[{,\s]apiVersion\s*:/.test(text) && /[{,\s]kind\s*:/.test(text);
 }
 
 /**

@@ -36,6 +36,8 @@ describe('.shipshape.yaml', () => {
     ['an unknown rule', 'rules:\n  dockerfile/no-such-rule: off\n', 2, /unknown rule "dockerfile\/no-such-rule"/],
     ['a malformed profile', 'profile: restricted\n', 1, /pss-restricted/],
     ['exclude that is not a list', 'exclude: charts/\n', 1, /exclude/],
+    ['settings in a second document, which would be lost', 'exclude: [charts/]\n---\nrules: {dockerfile/no-sudo: off}\n', 3, /one YAML document/],
+    ['a __proto__ key, which a plain object drops', 'rules:\n  __proto__: off\n', 2, /"__proto__" is not a setting/],
     // Tens of thousands of characters overflowed the regex compiler: "internal error", exit 70.
     ['an exclude pattern too long to be a path glob', `exclude:\n  - charts/\n  - "${'a*'.repeat(20_000)}x"\n`, 3, /at most 1024 characters/],
   ])('reports %s with its line', (_name, text, line, message) => {

@@ -46,8 +46,14 @@ export const emptyConfig: ShipshapeConfig = { exclude: [], rules: {}, trustedReg
  */
 export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>): ShipshapeConfig {
   const source = parseYamlSource(text, file);
-  const document = source.documents.find((doc) => doc.value !== null && doc.value !== undefined);
+  const [document, another] = source.documents.filter((doc) => doc.value !== null && doc.value !== undefined);
   if (!document) return emptyConfig;
+  // Settings in a second document would be silently lost; say so instead.
+  if (another) throw new InputError(file, another.positionOf([]), 'the configuration is one YAML document; merge the settings after `---` into the first');
+  // Copied into plain objects, a `__proto__` key would vanish (it sets the prototype instead),
+  // so `rules: {__proto__: off}` was accepted and meant nothing.
+  const proto = pathToProtoKey(document.value);
+  if (proto) throw new InputError(file, document.positionOf(proto), 'the key "__proto__" is not a setting');
   const result = configSchema.safeParse(document.value);
   if (!result.success) {
     const [issue] = result.error.issues;
@@ -61,4 +67,15 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
     }
   }
   return result.data;
+}
+
+/** The path of the first `__proto__` key in a parsed value, or undefined. */
+function pathToProtoKey(value: unknown, at: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value !== 'object' || value === null || at.length > 32) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === '__proto__') return [...at, key];
+    const found = pathToProtoKey(inner, [...at, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
 }

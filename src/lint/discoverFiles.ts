@@ -244,7 +244,11 @@ class Walker {
       const isLink = entry.isSymbolicLink();
       if (isLink) {
         const target = safeStat(full);
-        if (!target) continue; // A dangling link: nothing to read.
+        if (!target) {
+          // A dangling link or a loop: nothing to read, but a name lint would check is worth a word.
+          if (nameHint(prefix + entry.name) !== undefined) this.discovery.notes.push(`skipped ${displayPath(full, this.cwd)}: a symlink that leads nowhere (its target is missing, or it loops)`);
+          continue;
+        }
         isDirectory = target.isDirectory();
         if (isDirectory && !this.insideTree(full)) {
           this.discovery.notes.push(`skipped ${displayPath(full, this.cwd)}: a symlink to a folder outside ${this.given}`);

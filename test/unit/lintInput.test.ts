@@ -176,6 +176,17 @@ describe('lint input that cannot hurt', () => {
     expect(run.code).toBe(1);
   });
 
+  it('says why a Dockerfile that is a self-referencing or dangling symlink was skipped', async () => {
+    const dir = folder('dead-links', { 'api.Dockerfile': GOOD_DOCKERFILE });
+    symlinkSync('Dockerfile.loop', path.join(dir, 'Dockerfile.loop'));
+    symlinkSync(path.join(dir, 'missing'), path.join(dir, 'Dockerfile'));
+    const run = await lint([dir]);
+    expect(run.timedOut).toBe(false);
+    expect(run.stderr).toMatch(/skipped .*dead-links\/Dockerfile\.loop: a symlink that leads nowhere/);
+    expect(run.stderr).toMatch(/skipped .*dead-links\/Dockerfile: a symlink that leads nowhere/);
+    expect(run.code).toBe(0);
+  });
+
   it('says why a folder or file whose name is not valid UTF-8 was not checked', async () => {
     const dir = folder('not-utf8', { 'api.Dockerfile': GOOD_DOCKERFILE });
     const rawName = (name: string, ...bytes: number[]) => Buffer.concat([Buffer.from(path.join(dir, name)), Buffer.from(bytes)]);

@@ -29,3 +29,14 @@ describe('parseYamlDocuments guards', () => {
     expect(documents[0]?.value).toMatchObject({ data: { k0: 'x', k2: 'x', hosts: '*.example.com, *.example.org' } });
   });
 });
+
+describe('deeply nested YAML', () => {
+  it.each([
+    ['flow sequences', `apiVersion: v1\nkind: Pod\nspec: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`],
+    ['flow maps', `apiVersion: v1\nkind: Pod\nspec: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`],
+  ])('is a parse error that says so, not V8\'s stack overflow message (%s)', (_name, text) => {
+    const { errors } = parseYamlDocuments(text, 'deep.yaml');
+    expect(errors[0]?.message).toContain('nested too deeply');
+    expect(errors[0]?.message).not.toContain('Maximum call stack');
+  });
+});

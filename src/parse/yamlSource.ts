@@ -181,8 +181,10 @@ function keyNode(doc: Document.Parsed, parentPath: YamlPath, key: string | numbe
 }
 
 function shortMessage(error: unknown): string {
-  if (error instanceof RangeError) return 'nesting is too deep';
   const message = error instanceof Error ? error.message : String(error);
+  // The yaml package catches its own stack overflow on deep nesting and reports it as an error
+  // of the document, with V8's words; say what it means instead.
+  if (error instanceof RangeError || message.includes('Maximum call stack size exceeded')) return 'the YAML is nested too deeply to read (more levels than any manifest needs)';
   return message.split('\n')[0] ?? message;
 }
 

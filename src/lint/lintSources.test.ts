@@ -99,6 +99,16 @@ describe('run-level context', () => {
     expect(rootFindings).toEqual([]);
   });
 
+  it('takes a scan in a reusable workflow of the run, called by the building job\'s workflow, for a scan', async () => {
+    const release = 'on: push\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n  scan:\n    needs: build\n    uses: ./.github/workflows/scan.yml\n';
+    const scan = 'on: workflow_call\npermissions: {}\njobs:\n  trivy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: trivy image --exit-code 1 --severity CRITICAL app\n';
+    const bothFiles = [yamlSource('.github/workflows/release.yml', release), yamlSource('.github/workflows/scan.yml', scan)];
+    expect(await rulesFired(bothFiles, 'ci/scan-built-images')).toEqual([]);
+    // Alone, or calling a workflow that scans nothing, the build is unscanned.
+    expect(await rulesFired([bothFiles[0] as LintSource], 'ci/scan-built-images')).toEqual(['.github/workflows/release.yml:7']);
+    expect(await rulesFired([bothFiles[0] as LintSource, yamlSource('.github/workflows/scan.yml', scan.replace('trivy image --exit-code 1 --severity CRITICAL app', 'echo hi'))], 'ci/scan-built-images')).toEqual(['.github/workflows/release.yml:7']);
+  });
+
   it('a broken document costs only itself', async () => {
     const { results } = await lintSources([yamlSource('k8s/web.yaml', `${deployment('shop')}---\nkind: [\n---\n${denyAll('shop')}`)]);
     const rules = results[0]?.findings.map((f) => f.rule) ?? [];

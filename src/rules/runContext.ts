@@ -4,6 +4,7 @@
  * of (their file's model, this context): none reads another file, and the engine decides what a
  * run is (the paths a user gave, or one challenge's files).
  */
+import type { CiWorkflowModel } from '../parse/ciWorkflow.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubernetesModel, KubernetesObject, PodSpecRef } from '../parse/kubernetes.js';
 
@@ -20,13 +21,16 @@ export interface RunContext {
   serviceAccounts: ReadonlyMap<string, readonly KubernetesObject[]>;
   /** Pod specs by the ServiceAccount name they run as (`default` when unset). */
   podsByServiceAccount: ReadonlyMap<string, readonly PodSpecRef[]>;
+  /** The run's CI workflows by the path they are reported under (a reusable workflow a job calls). */
+  ciWorkflows: ReadonlyMap<string, CiWorkflowModel>;
 }
 
 /** A parsed file of the run, as the engine holds it. */
 export type RunModel =
   | { kind: 'kubernetes'; model: KubernetesModel }
   | { kind: 'dockerfile'; model: DockerfileModel }
-  | { kind: 'compose' | 'ci' | 'daemon'; model: unknown };
+  | { kind: 'ci'; model: CiWorkflowModel }
+  | { kind: 'compose' | 'daemon'; model: unknown };
 
 /**
  * @example buildRunContext([{ kind: 'kubernetes', model }]).kubernetesObjects.length
@@ -35,12 +39,15 @@ export function buildRunContext(models: readonly RunModel[]): RunContext {
   const kubernetesObjects: KubernetesObject[] = [];
   const podSpecs: PodSpecRef[] = [];
   const dockerfiles = new Map<string, DockerfileModel>();
+  const ciWorkflows = new Map<string, CiWorkflowModel>();
   for (const entry of models) {
     if (entry.kind === 'kubernetes') {
       kubernetesObjects.push(...entry.model.objects);
       podSpecs.push(...entry.model.podSpecs);
     } else if (entry.kind === 'dockerfile') {
       dockerfiles.set(normalizeRunPath(entry.model.file), entry.model);
+    } else if (entry.kind === 'ci') {
+      ciWorkflows.set(normalizeRunPath(entry.model.file), entry.model);
     }
   }
   const serviceAccounts = new Map<string, KubernetesObject[]>();
@@ -48,7 +55,7 @@ export function buildRunContext(models: readonly RunModel[]): RunContext {
   const podsByServiceAccount = new Map<string, PodSpecRef[]>();
   for (const pod of podSpecs) pushTo(podsByServiceAccount, serviceAccountNameOf(pod), pod);
   const networkPolicies = kubernetesObjects.filter((object) => object.kind === 'NetworkPolicy');
-  return { kubernetesObjects, podSpecs, dockerfiles, networkPolicies, serviceAccounts, podsByServiceAccount };
+  return { kubernetesObjects, podSpecs, dockerfiles, networkPolicies, serviceAccounts, podsByServiceAccount, ciWorkflows };
 }
 
 /**

@@ -19,6 +19,15 @@ describe('ci/scan-built-images', () => {
     expect(lint(text)).toEqual([]);
   });
 
+  it.each([
+    ['a template entry', 'include:\n  - template: Jobs/Container-Scanning.gitlab-ci.yml\n'],
+    ['the Security/ path as a bare string', 'include: Security/Container-Scanning.gitlab-ci.yml\n'],
+  ])("passes GitLab's container-scanning template included as %s", (_name, include) => {
+    const text = `${include}variables:\n  CS_IMAGE: $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA\nbuild:\n  script:\n    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA .\n`;
+    expect(lint(text, '.gitlab-ci.yml')).toEqual([]);
+    expect(lint(text.replace('Container-Scanning', 'SAST'), '.gitlab-ci.yml')).toHaveLength(1);
+  });
+
   it('flags a docker build with no scanner, at the build step', () => {
     const findings = lint(github('      - uses: actions/checkout@v4\n      - run: docker build -t app .\n'));
     expect(findings).toHaveLength(1);

@@ -25,4 +25,12 @@ describe('kubernetes/rbac-no-escalation-verbs', () => {
     expect(findings.every((f) => f.severity === 'warning' && f.rule === 'kubernetes/rbac-no-escalation-verbs')).toBe(true);
     expect(findings[2]?.message).toContain('act as other users');
   });
+
+  it('tells bind narrowed by resourceNames as info, the way its fix advises controllers to grant it', () => {
+    const narrowed = role('      - bind\n').replace('    resources: [clusterroles, clusterrolebindings]\n', '    resources: [clusterroles]\n    resourceNames: [view]\n');
+    const findings = lint(narrowed);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'info', line: 10 });
+    expect(findings[0]?.message).toContain('limited to view');
+  });
 });

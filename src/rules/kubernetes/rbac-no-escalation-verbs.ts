@@ -28,7 +28,12 @@ export const rbacNoEscalationVerbs: KubernetesRule = {
     return rbacPolicyRules(model).flatMap((rule) =>
       rule.verbs.flatMap((verb, index) => {
         const gives = escalationVerbs[verb];
-        return gives ? [hitAt(rule.role, [...rule.path, 'verbs', index], `${describeObject(rule.role)} allows ${verb}: it can ${gives}`)] : [];
+        if (!gives) return [];
+        const at = hitAt(rule.role, [...rule.path, 'verbs', index], `${describeObject(rule.role)} allows ${verb}: it can ${gives}`);
+        // The fix's own advice for the controllers that need the verb: narrowed by resourceNames,
+        // it is told as info, to be reviewed, not as the open escalation it is without them.
+        if (rule.resourceNames.length === 0) return [at];
+        return [{ ...at, severity: 'info' as const, message: `${describeObject(rule.role)} allows ${verb}, limited to ${rule.resourceNames.join(', ')} (resourceNames): keep it for a controller that manages RBAC` }];
       }),
     );
   },

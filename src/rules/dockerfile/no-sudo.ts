@@ -3,11 +3,14 @@
  * is either pointless or a sign that the image installs and configures sudo, which gives the
  * app user a way back to root.
  */
+import { finalImageInstructions } from '../../analysis/finalImage.js';
 import { runScript } from '../../analysis/shellCommands.js';
 import type { DockerfileRule, RuleHit } from '../types.js';
 
 const SUDO_COMMAND = /(?:^|&&|\|\||[;|(\n])\s*sudo(?=\s)/;
 const SUDO_PACKAGE = /\b(?:apt-get|apt|apk|yum|dnf|microdnf)\b[^;&|\n]*\s(?:install|add)\b[^;&|\n]*\ssudo(?=\s|$)/;
+/** The same package removed again: `apt-get purge -y sudo`, `apk del sudo`, `dnf remove sudo`. */
+const SUDO_REMOVED = /\b(?:apt-get|apt|apk|yum|dnf|microdnf)\b[^;&|\n]*\s(?:purge|remove|autoremove|del|erase)\b[^;&|\n]*\ssudo(?=\s|$)/;
 
 export const noSudo: DockerfileRule = {
   target: 'dockerfile',
@@ -29,12 +32,15 @@ export const noSudo: DockerfileRule = {
   },
   check(model) {
     const hits: RuleHit[] = [];
+    // Calling sudo is a smell in any stage (as hadolint's DL3004 says); the package only
+    // matters where it ships: the final image, and only if the same RUN does not remove it again.
+    const shipped = new Set(finalImageInstructions(model));
     for (const instruction of model.stages.flatMap((stage) => stage.instructions)) {
       if (instruction.keyword !== 'RUN') continue;
       const script = runScript(instruction);
       const message = SUDO_COMMAND.test(script)
         ? 'this RUN calls sudo; RUN already runs as root, and sudo in the image is a way back to root'
-        : SUDO_PACKAGE.test(script) ? 'this RUN installs the sudo package, a way back to root for the app user' : undefined;
+        : shipped.has(instruction) && SUDO_PACKAGE.test(script) && !SUDO_REMOVED.test(script) ? 'this RUN installs the sudo package, a way back to root for the app user' : undefined;
       if (message) hits.push({ line: instruction.line, column: instruction.column, message });
     }
     return hits;

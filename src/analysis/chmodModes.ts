@@ -27,6 +27,19 @@ export interface ChmodUse {
  * @example chmodUses('chmod -R 777 /app').map((use) => use.mode) // ['777']
  * @example chmodUses('install -d -m 3777 /srv/drop')[0]?.directoriesOnly // true
  */
+/** Words that run the word after them as a program. */
+const LAUNCHERS = new Set(['sudo', 'xargs', '-exec', '-execdir', '-ok', 'env', 'command', 'exec', 'nohup', 'nice', 'time', 'busybox', 'doas', 'su-exec', 'gosu']);
+
+/** Whether the word at `index` follows a launcher, perhaps past a few of its options (`xargs -0 chmod`). */
+function runsAsProgram(words: readonly string[], index: number): boolean {
+  for (let before = index - 1; before >= 0 && before >= index - 4; before--) {
+    const word = words[before] ?? '';
+    if (LAUNCHERS.has(word)) return true;
+    if (!word.startsWith('-')) return false;
+  }
+  return false;
+}
+
 export function chmodUses(script: string): ChmodUse[] {
   const uses: ChmodUse[] = [];
   // Every word splitCommands yields is a stretch of the script (it only cuts, and trims quotes
@@ -38,6 +51,10 @@ export function chmodUses(script: string): ChmodUse[] {
     command.words.forEach((word, index) => {
       const program = word.slice(word.lastIndexOf('/') + 1);
       if (program !== 'chmod' && program !== 'install' && program !== 'mkdir') return;
+      // Only where the word runs as a program: first in its command, or after a word that runs
+      // the next one (`find … -exec chmod`, `xargs chmod`). `apt-get install` is not coreutils'
+      // install, and taking every such word for one made a long line of them quadratic.
+      if (index > 0 && !runsAsProgram(command.words, index)) return;
       const rest = command.words.slice(index + 1);
       const text = command.words.slice(index).join(' ');
       if (program === 'chmod') {

@@ -42,9 +42,24 @@ function logicalLines(text: string): string[] {
 }
 
 const BUILD_LINE = /\bdocker\s+(?:buildx\s+build|build|image\s+build)\b|\bbuildah\s+(?:bud|build)\b|\/kaniko\/executor\b/;
-const PUSH_LINE = /\bdocker\s+(?:image\s+)?push\b|\bbuildah\s+push\b|\bdocker\s+buildx\s+build\b.*(?:\s--push\b|type=registry)/;
-const SBOM_LINE = /\bsyft\b|\bdocker\s+(?:scout\s+)?sbom\b|\bdocker\s+buildx\s+build\b.*--sbom(?:=true|\s+true)?(?:\s|$)|\btrivy\b.*(?:--format|-f)[=\s]+["']?(?:cyclonedx|spdx|spdx-json)\b/;
-const SIGN_LINE = /\bcosign\s+sign\b|\bnotation\s+sign\b|\bdocker\s+trust\s+sign\b|\bDOCKER_CONTENT_TRUST=1\b.*\bdocker\s+push\b/;
+/*
+ * "A, then later on the line B" is found as "the first A, then B in what follows it", never as
+ * one `A.*B` pattern: that is tried from every occurrence of A and scans to the end each time,
+ * quadratic in a long run script that repeats A without B (20,000 `docker buildx build` took
+ * minutes). The first A is as good as any: B after a later A is also after the first.
+ */
+const later = (first: RegExp, then: RegExp) => (line: string): boolean => {
+  const found = first.exec(line);
+  return found !== null && then.test(line.slice(found.index + found[0].length));
+};
+const pushesWithBuildx = later(/\bdocker\s+buildx\s+build\b/, /\s--push\b|type=registry/);
+const sbomWithBuildx = later(/\bdocker\s+buildx\s+build\b/, /--sbom(?:=true|\s+true)?(?:\s|$)/);
+const sbomWithTrivy = later(/\btrivy\b/, /(?:--format|-f)[=\s]+["']?(?:cyclonedx|spdx|spdx-json)\b/);
+const signedWithTrust = later(/\bDOCKER_CONTENT_TRUST=1\b/, /\bdocker\s+push\b/);
+const trivyScansImage = later(/\btrivy\b/, /\s(?:image|i)(?:\s|$)/);
+const PUSH_LINE = { test: (line: string) => /\bdocker\s+(?:image\s+)?push\b|\bbuildah\s+push\b/.test(line) || pushesWithBuildx(line) };
+const SBOM_LINE = { test: (line: string) => /\bsyft\b|\bdocker\s+(?:scout\s+)?sbom\b/.test(line) || sbomWithBuildx(line) || sbomWithTrivy(line) };
+const SIGN_LINE = { test: (line: string) => /\bcosign\s+sign\b|\bnotation\s+sign\b|\bdocker\s+trust\s+sign\b/.test(line) || signedWithTrust(line) };
 
 function isTruthy(value: unknown): boolean {
   return value === true || (typeof value === 'string' && (value.trim().toLowerCase() === 'true' || value.includes('${{')));
@@ -110,7 +125,7 @@ function classifyRun(model: CiWorkflowModel, command: CiCommand, steps: CiImageS
     if (SBOM_LINE.test(line)) steps.sboms.push(step);
     if (SIGN_LINE.test(line)) steps.signs.push(step);
     const swallowed = /\|\|\s*(?:true|:|exit\s+0)\b/.test(line) ? 'its failure is swallowed by `|| true`' : undefined;
-    if (/\btrivy\b.*\s(?:image|i)(?:\s|$)/.test(line)) {
+    if (trivyScansImage(line)) {
       const exitCode = flagValue(line, '--exit-code') ?? environment.TRIVY_EXIT_CODE;
       const severity = flagValue(line, '--severity') ?? flagValue(line, '-s') ?? environment.TRIVY_SEVERITY;
       const silent = exitCode === undefined || Number.parseInt(exitCode, 10) === 0 ? 'trivy exits 0 on findings unless `--exit-code 1` is given' : undefined;

@@ -49,17 +49,36 @@ export interface ExtendsChain {
 export function extendsChain(model: ComposeModel, service: ComposeService): ExtendsChain {
   const services = [service];
   const seen = new Set([service.name]);
+  const byName = servicesByName(model);
   let current = service;
-  for (;;) {
+  // Real files extend a few levels; a hostile one chained thousands, and each rule walked each
+  // service's whole chain (cubic). Past this depth the chain counts as not fully seen.
+  while (services.length <= MAX_EXTENDS_DEPTH) {
     const declared = ownSetting(current, ['extends'])?.value;
     if (declared === undefined || declared === null) return { services, complete: true };
     const baseName = typeof declared === 'string' ? declared : isRecord(declared) && declared.file === undefined ? declared.service : undefined;
-    const base = typeof baseName === 'string' ? model.services.find((candidate) => candidate.name === baseName) : undefined;
+    const base = typeof baseName === 'string' ? byName.get(baseName) : undefined;
     if (!base || seen.has(base.name)) return { services, complete: false };
     services.push(base);
     seen.add(base.name);
     current = base;
   }
+  return { services, complete: false };
+}
+
+const MAX_EXTENDS_DEPTH = 32;
+const namesOfModel = new WeakMap<ComposeModel, ReadonlyMap<string, ComposeService>>();
+
+/** The model's services by name (the first of a name, as `find` would give), made once per model. */
+function servicesByName(model: ComposeModel): ReadonlyMap<string, ComposeService> {
+  let byName = namesOfModel.get(model);
+  if (byName === undefined) {
+    const names = new Map<string, ComposeService>();
+    for (const candidate of model.services) if (!names.has(candidate.name)) names.set(candidate.name, candidate);
+    namesOfModel.set(model, names);
+    byName = names;
+  }
+  return byName;
 }
 
 /** The first value along the `extends` chain; `complete` says whether the whole chain was seen. */

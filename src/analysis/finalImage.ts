@@ -67,9 +67,23 @@ export function isScratch(base: ImageReference): boolean {
 export function copySourceStage(model: DockerfileModel, instruction: DockerInstruction): DockerStage | undefined {
   const from = instruction.flags.from;
   if (from === undefined) return undefined;
-  const byName = model.stages.find((stage) => stage.name !== undefined && stage.name === from.toLowerCase());
+  const byName = stagesByName(model).get(from.toLowerCase());
   if (byName) return byName;
   return /^\d+$/.test(from) ? model.stages[Number(from)] : undefined;
+}
+
+const stageNames = new WeakMap<DockerfileModel, ReadonlyMap<string, DockerStage>>();
+
+/** The first stage of each name, made once per model: a file may hold thousands of stages. */
+function stagesByName(model: DockerfileModel): ReadonlyMap<string, DockerStage> {
+  let names = stageNames.get(model);
+  if (names === undefined) {
+    const made = new Map<string, DockerStage>();
+    for (const stage of model.stages) if (stage.name !== undefined && !made.has(stage.name)) made.set(stage.name, stage);
+    stageNames.set(model, made);
+    names = made;
+  }
+  return names;
 }
 
 /** True for `COPY --from=<image>`: a reference to an image, not to a stage of this Dockerfile. */

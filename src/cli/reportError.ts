@@ -3,18 +3,20 @@
  * stack trace: 2 for what the user can correct, 70 for a bug in shipshape.
  */
 import { InputError } from '../parse/position.js';
+import { visibleControls } from '../shared/visibleControls.js';
 import type { Io } from './io.js';
 import { commandHelp, UsageError } from './usage.js';
 
 /** The errors every command may raise: wrong usage and unreadable input. Undefined for others. */
 export function reportUsageOrInputError(error: unknown, io: Io): number | undefined {
   if (error instanceof UsageError) {
-    io.err(`shipshape: ${error.message}`);
+    // Both messages may quote what the user or a file wrote (a path, a key): shown, never sent.
+    io.err(`shipshape: ${visibleControls(error.message)}`);
     io.err(error.command ? commandHelp(error.command) : 'Run `shipshape --help` for the commands.');
     return 2;
   }
   if (error instanceof InputError) {
-    io.err(`shipshape: ${error.format()}`);
+    io.err(`shipshape: ${visibleControls(error.format())}`);
     return 2;
   }
   return undefined;

@@ -60,7 +60,10 @@ export function parseYamlFast(text: string, maxDocuments = Infinity): YamlDocume
   const options: LoadOptions = {
     schema: CORE_SCHEMA,
     onWarning: () => {
+      // Stop at once: js-yaml builds a snippet for every warning by rescanning the text, which
+      // made a value of thousands of under-indented lines quadratic; the next reader takes it.
       agrees = false;
+      throw new Error('js-yaml warned: left to the next reader');
     },
     listener(event, listened) {
       const state = listened as unknown as ListenedState;

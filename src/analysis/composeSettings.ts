@@ -15,6 +15,7 @@
  */
 import type { ComposeModel, ComposeService } from '../parse/compose.js';
 import { asArray, isRecord, type YamlPath } from '../parse/yamlSource.js';
+import { oncePer } from '../shared/oncePer.js';
 
 /** A value and where it was written. */
 export interface Located<T = unknown> {
@@ -67,19 +68,13 @@ export function extendsChain(model: ComposeModel, service: ComposeService): Exte
 }
 
 const MAX_EXTENDS_DEPTH = 32;
-const namesOfModel = new WeakMap<ComposeModel, ReadonlyMap<string, ComposeService>>();
 
 /** The model's services by name (the first of a name, as `find` would give), made once per model. */
-function servicesByName(model: ComposeModel): ReadonlyMap<string, ComposeService> {
-  let byName = namesOfModel.get(model);
-  if (byName === undefined) {
-    const names = new Map<string, ComposeService>();
-    for (const candidate of model.services) if (!names.has(candidate.name)) names.set(candidate.name, candidate);
-    namesOfModel.set(model, names);
-    byName = names;
-  }
-  return byName;
-}
+const servicesByName = oncePer((model: ComposeModel): ReadonlyMap<string, ComposeService> => {
+  const names = new Map<string, ComposeService>();
+  for (const candidate of model.services) if (!names.has(candidate.name)) names.set(candidate.name, candidate);
+  return names;
+});
 
 /** The first value along the `extends` chain; `complete` says whether the whole chain was seen. */
 export function inheritedSetting(model: ComposeModel, service: ComposeService, keys: readonly string[]): { found: Located | undefined; complete: boolean } {

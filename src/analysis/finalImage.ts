@@ -5,6 +5,7 @@
  * build tools, EXPOSE) walk this chain rather than the last stage alone or the whole file.
  */
 import type { DockerfileModel, DockerInstruction, DockerStage, ImageReference } from '../parse/dockerfile.js';
+import { oncePer } from '../shared/oncePer.js';
 
 /**
  * The stages whose instructions make up the final image, oldest first.
@@ -34,18 +35,8 @@ export function stageChain(model: DockerfileModel, stage: DockerStage): DockerSt
   return chain.reverse();
 }
 
-/** Every instruction that shapes the final image, in build order. */
-export function finalImageInstructions(model: DockerfileModel): readonly DockerInstruction[] {
-  // Asked by many rules of the same model, which never changes once parsed: worked out once.
-  let instructions = finalInstructionsCache.get(model);
-  if (instructions === undefined) {
-    instructions = finalStageChain(model).flatMap((stage) => stage.instructions);
-    finalInstructionsCache.set(model, instructions);
-  }
-  return instructions;
-}
-
-const finalInstructionsCache = new WeakMap<DockerfileModel, readonly DockerInstruction[]>();
+/** Every instruction that shapes the final image, in build order (worked out once per model: many rules ask). */
+export const finalImageInstructions: (model: DockerfileModel) => readonly DockerInstruction[] = oncePer((model) => finalStageChain(model).flatMap((stage) => stage.instructions));
 
 /** The external image the final image is ultimately built on (`scratch`, `node:20.11.1`, ...). */
 export function finalBaseImage(model: DockerfileModel): { stage: DockerStage; base: ImageReference } {
@@ -72,19 +63,12 @@ export function copySourceStage(model: DockerfileModel, instruction: DockerInstr
   return /^\d+$/.test(from) ? model.stages[Number(from)] : undefined;
 }
 
-const stageNames = new WeakMap<DockerfileModel, ReadonlyMap<string, DockerStage>>();
-
 /** The first stage of each name, made once per model: a file may hold thousands of stages. */
-function stagesByName(model: DockerfileModel): ReadonlyMap<string, DockerStage> {
-  let names = stageNames.get(model);
-  if (names === undefined) {
-    const made = new Map<string, DockerStage>();
-    for (const stage of model.stages) if (stage.name !== undefined && !made.has(stage.name)) made.set(stage.name, stage);
-    stageNames.set(model, made);
-    names = made;
-  }
+const stagesByName = oncePer((model: DockerfileModel): ReadonlyMap<string, DockerStage> => {
+  const names = new Map<string, DockerStage>();
+  for (const stage of model.stages) if (stage.name !== undefined && !names.has(stage.name)) names.set(stage.name, stage);
   return names;
-}
+});
 
 /** True for `COPY --from=<image>`: a reference to an image, not to a stage of this Dockerfile. */
 export function copiesFromExternalImage(model: DockerfileModel, instruction: DockerInstruction): boolean {

@@ -14,6 +14,7 @@ import {
 } from '../parse/kubernetes.js';
 import { asArray, asRecord, type YamlPath } from '../parse/yamlSource.js';
 import type { RuleHit } from '../rules/types.js';
+import { oncePer } from '../shared/oncePer.js';
 
 export interface ContainerVisit {
   pod: PodSpecRef;
@@ -30,19 +31,16 @@ const allGroups: readonly ContainerGroup[] = ['containers', 'initContainers', 'e
  * @example everyContainer(model).map(({ container }) => container.name)
  */
 export function everyContainer(model: KubernetesModel, groups: readonly ContainerGroup[] = allGroups): readonly ContainerVisit[] {
-  // Twenty-odd rules walk the same model, which never changes once parsed: the full walk is
-  // made once per model, and a narrower one is a filter of it.
-  let visits = visitCache.get(model);
-  if (visits === undefined) {
-    const walked: ContainerVisit[] = [];
-    for (const pod of model.podSpecs) for (const container of pod.containers) walked.push({ pod, container, context: effectiveSecurityContext(pod, container) });
-    visits = walked;
-    visitCache.set(model, visits);
-  }
+  const visits = allContainers(model);
   return groups === allGroups ? visits : visits.filter(({ container }) => groups.includes(container.group));
 }
 
-const visitCache = new WeakMap<KubernetesModel, readonly ContainerVisit[]>();
+/** The full walk, made once per model: twenty-odd rules walk the same one, which never changes. */
+const allContainers = oncePer((model: KubernetesModel): readonly ContainerVisit[] => {
+  const walked: ContainerVisit[] = [];
+  for (const pod of model.podSpecs) for (const container of pod.containers) walked.push({ pod, container, context: effectiveSecurityContext(pod, container) });
+  return walked;
+});
 
 /**
  * Every container of the pods that run on Linux. A pod with `os.name: windows` may not even set

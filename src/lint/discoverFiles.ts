@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { InputError } from '../parse/position.js';
 import type { YamlDocuments } from '../parse/yamlSource.js';
 import type { RuleTarget, Severity } from '../rules/types.js';
+import { letEventLoopTurn } from '../shared/eventLoopTurns.js';
 import { nameHint, SKIPPED_DIRECTORIES, type NameHint } from './fileNames.js';
 import { describeFileType, readBounded, reasonOf } from './readBounded.js';
 import type { YamlRecognition } from './recognizeYaml.js';
@@ -111,7 +112,7 @@ export async function discoverFiles(paths: readonly string[], cwdOrOptions: stri
   const seen = new Set<string>();
   const templates: Candidate[] = [];
   for (const [index, candidate] of candidates.entries()) {
-    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToSignals();
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await letEventLoopTurn();
     if (seen.has(candidate.full)) continue;
     seen.add(candidate.full);
     const outcome = readCandidate(candidate, recognizer, discovery);
@@ -238,7 +239,7 @@ class Walker {
     }
     let siblings: Set<string> | undefined;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (++this.entries % YIELD_EVERY === 0) await yieldToSignals();
+      if (++this.entries % YIELD_EVERY === 0) await letEventLoopTurn();
       const full = path.join(dir, entry.name);
       let isDirectory = entry.isDirectory();
       const isLink = entry.isSymbolicLink();
@@ -316,9 +317,6 @@ function safeStat(file: string): Stats | undefined {
   }
 }
 
-function yieldToSignals(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;

@@ -8,6 +8,7 @@ import { asInputError, lintModel, parseErrorFinding, sortFindings, type LintResu
 import { loadKind, type KindSupport } from '../rules/kinds.js';
 import { buildRunContext, type RunModel } from '../rules/runContext.js';
 import type { Finding, Rule, RuleTarget } from '../rules/types.js';
+import { EventLoopTurns } from '../shared/eventLoopTurns.js';
 import type { InputNotice, LintSource } from './discoverFiles.js';
 import { noticeToFinding } from './inputFindings.js';
 
@@ -53,6 +54,8 @@ export async function lintSources(sources: readonly LintSource[], options: LintR
     }
     return settings;
   };
+  // Parsing and rules are synchronous: over a big repository they ran for seconds, and a Ctrl-C
+  // that arrived meanwhile was never seen (the run printed everything and exited 1).
   const turns = new EventLoopTurns();
   const parsed: Parsed[] = [];
   for (const source of sources) {
@@ -92,22 +95,6 @@ export async function lintSources(sources: readonly LintSource[], options: LintR
   }
   const rules = options.rules && !options.settingsFor ? [...options.rules] : [...new Set([...usedRules, ...[...support.values()].flatMap((s) => s.rules)])];
   return { results, rules };
-}
-
-/**
- * Lets the event loop turn every few milliseconds of parsing and rules. Node handles a signal
- * only between turns, and this work is synchronous: over a big repository it ran for seconds,
- * and a Ctrl-C that arrived meanwhile was never seen (the run finished, printed everything and
- * exited 1). A turn costs microseconds, so a few per second cost nothing.
- */
-class EventLoopTurns {
-  private last = performance.now();
-
-  async nowAndThen(): Promise<void> {
-    if (performance.now() - this.last < 20) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    this.last = performance.now();
-  }
 }
 
 /** Parses a source once: from the YAML read during recognition, or from its text. */
